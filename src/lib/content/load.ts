@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative as relativePath } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+import { officeData, reportData, type OfficeData, type ReportData } from './schema/report.ts';
+import { parseYaml } from './yaml.ts';
+import { locateIssues, type ContentError } from './errors.ts';
+import { DIRECTIVES, parseNarrative } from '../narrative/parse.ts';
+import { tableIds } from './tables.ts';
+
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface Office {
+  slug: string;
+  data: OfficeData;
+}
+
+export interface Report {
+  /** "<office>/<year>/<slug>", also the URL path below /offices/. */
+  id: string;
+  office: string;
+  slug: string;
+  data: ReportData;
+  narrative: Root;
+  files: { yaml: string; markdown: string };
+}
+
+export interface Content {
+  offices: Office[];
+  reports: Report[];
+  errors: ContentError[];
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const list = (dir: string) => readdirSync(dir).sort(byName);
+const isDir = (p: string) => statSync(p).isDirectory();
+
+/** Reads and validates one YAML file; errors are located at the offending node. */
+function readYaml<T>(name: string, file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: never[] } } }) {
+  const yaml = parseYaml(readFileSync(file, 'utf8'));
+  if (yaml.syntaxErrors.length) {
+    return { errors: yaml.syntaxErrors.map((e) => ({ file: name, ...e.pos, message: `YAML 语法错误：${e.message}` })) };
+  }
+  const parsed = schema.safeParse(yaml.value);
+  if (!parsed.success) return { errors: locateIssues(name, yaml, parsed.error.issues) };
+  return { data: parsed.data, errors: [] as ContentError[] };
+}
+
+/** Every ::table directive must name a table of the report, and every table must be placed once. */
+function checkPlacement(narrative: Root, data: ReportData, file: string): ContentError[] {
+  const errors: ContentError[] = [];
+  const known = tableIds(data);
+  const placed = new Set<string>();
+  visit(narrative, (node) => {
+    if (node.type !== 'leafDirective' && node.type !== 'textDirective' && node.type !== 'containerDirective') return;
+    const pos = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
+    if (node.type !== 'leafDirective' || !(DIRECTIVES as readonly string[]).includes(node.name)) {
+      errors.push({ file, ...pos, message: `未知的指令 ${node.name}：正文只支持独占一行的 ::table{ref=…} 和 ::glossary` });
+      return;
+    }
+    if (node.name === 'glossary') {
+      if (!('glossary' in data) || !data.glossary) errors.push({ file, ...pos, message: '::glossary 需要报告 YAML 中有 glossary（名词解释）' });
+      return;
+    }
+    const ref = node.attributes?.ref ?? '';
+    if (!known.includes(ref)) errors.push({ file, ...pos, message: `::table 的 ref “${ref}” 不是本报告的表；可用：${known.join('、')}` });
+    else if (placed.has(ref)) errors.push({ file, ...pos, message: `表 ${ref} 在正文中放置了两次` });
+    placed.add(ref);
+  });
+  const missing = known.filter((id) => !placed.has(id));
+  if (missing.length) errors.push({ file, line: 1, col: 1, message: `表 ${missing.join('、')} 未在正文中放置：在其原文位置加入独占一行的 ::table{ref=${missing[0]}}` });
+  return errors;
+}
+
+/**
+ * Reads content/: offices from <office>/office.yaml, reports from <office>/<year>/<slug>.yaml
+ * with their narrative in <slug>.md. Collects every problem instead of stopping at the first.
+ */
+export function loadContent(root: string): Content {
+  // Files are named from the project root ("content/<office>/…"), as staff see them in git.
+  const relative = (_root: string, file: string) => relativePath(dirname(root), file);
+  const offices: Office[] = [];
+  const reports: Report[] = [];
+  const errors: ContentError[] = [];
+  const at = (file: string, message: string) => errors.push({ file: relative(root, file), line: 1, col: 1, message });
+
+  for (const office of list(root)) {
+    const officeDir = join(root, office);
+    if (!isDir(officeDir)) continue;
+    if (!SLUG_RE.test(office)) at(officeDir, `机构目录名应为小写 ASCII 短名（如 huaihua-beijing）`);
+    const officeFile = join(officeDir, 'office.yaml');
+    if (!existsSync(officeFile)) at(officeDir, '缺少 office.yaml（机构全称、简称、上级政府、级别、驻地、职能）');
+    else {
+      const r = readYaml(relative(root, officeFile), officeFile, officeData);
+      errors.push(...r.errors);
+      if (r.data) offices.push({ slug: office, data: r.data });
+    }
+
+    for (const yearDir of list(officeDir)) {
+      const dir = join(officeDir, yearDir);
+      if (!isDir(dir)) continue;
+      if (!/^\d{4}$/.test(yearDir)) {
+        at(dir, '年度目录名应为四位年份（如 2022）');
+        continue;
+      }
+      const files = list(dir);
+      for (const f of files) {
+        const slug = f.replace(/\.(yaml|md)$/, '');
+        const yamlFile = join(dir, `${slug}.yaml`);
+        const mdFile = join(dir, `${slug}.md`);
+        if (f.endsWith('.md')) {
+          if (!existsSync(yamlFile)) at(mdFile, `正文 ${f} 没有对应的 ${slug}.yaml`);
+          continue;
+        }
+        if (!f.endsWith('.yaml')) {
+          at(join(dir, f), '报告目录只应包含 <报告>.yaml 和 <报告>.md');
+          continue;
+        }
+        if (!SLUG_RE.test(slug)) at(yamlFile, '报告文件名应为小写 ASCII 短名（如 final-accounts）');
+        if (!existsSync(mdFile)) at(yamlFile, `缺少正文 ${slug}.md（报告原文的文字部分）`);
+        const r = readYaml(relative(root, yamlFile), yamlFile, reportData);
+        errors.push(...r.errors);
+        if (!r.data || !existsSync(mdFile)) continue;
+        if (String(r.data.year) !== yearDir) errors.push({ file: relative(root, yamlFile), line: 1, col: 1, message: `year ${r.data.year} 与目录年度 ${yearDir} 不一致` });
+        const narrative = parseNarrative(readFileSync(mdFile, 'utf8'));
+        errors.push(...checkPlacement(narrative, r.data, relative(root, mdFile)));
+        reports.push({
+          id: `${office}/${yearDir}/${slug}`,
+          office,
+          slug,
+          data: r.data,
+          narrative,
+          files: { yaml: relative(root, yamlFile), markdown: relative(root, mdFile) },
+        });
+      }
+    }
+  }
+  for (const r of reports) if (!offices.some((o) => o.slug === r.office)) at(join(root, r.office), `报告 ${r.id} 所属机构没有有效的 office.yaml`);
+  return { offices, reports, errors };
+}

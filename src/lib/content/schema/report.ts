@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { finalAccountsTables, glossaryEntry } from './final-accounts.ts';
+import { baseDataTable, projectEvaluationTable, selfEvaluationTable } from './performance.ts';
+import { genericTable } from './generic-table.ts';
+import { integer, isoDate, optionalText, record, text, year } from './common.ts';
+
+export const REPORT_KINDS = ['部门决算', '部门整体支出绩效自评', '部门预算'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+const reportBase = {
+  /** The title as published; `titleNote` says where the source prints none and this one was composed. */
+  title: text,
+  titleNote: optionalText,
+  year,
+  unit: z.literal('万元', { error: '金额单位应为 万元' }),
+  /** Dated lines the source prints (填报日期 …), as label and ISO date. */
+  dates: z.array(record({ label: text, date: isoDate })).optional(),
+  source: record({
+    /** File name of the source document (see shared/seeds/README.md for the first four). */
+    document: text,
+    /** Which part of the document this report is, when the document holds several. */
+    part: optionalText,
+    note: optionalText,
+  }),
+  /** The report's stated overall result, where its text states one (综合评分 98 分，等级 优). */
+  conclusion: z
+    .strictObject({ score: z.string().regex(/^\d+(\.\d+)?$/, { error: '应为分数（如 98）' }), grade: z.enum(['优', '良', '中', '差']).nullable() })
+    .optional(),
+};
+
+const extraTables = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), genericTable).optional();
+
+export const finalAccountsReport = record({
+  kind: z.literal('部门决算'),
+  ...reportBase,
+  tables: finalAccountsTables,
+  extraTables,
+  glossary: z.array(glossaryEntry).optional(),
+});
+
+export const performanceReport = record({
+  kind: z.literal('部门整体支出绩效自评'),
+  ...reportBase,
+  tables: z
+    .strictObject({
+      'base-data': baseDataTable.optional(),
+      'self-evaluation': selfEvaluationTable.optional(),
+      projects: z.array(projectEvaluationTable).optional(),
+    })
+    .optional(),
+  extraTables,
+});
+
+/** Reserved for the 部门预算 (budget) reports: same frame, tables still to be modelled. */
+export const budgetReport = record({
+  kind: z.literal('部门预算'),
+  ...reportBase,
+  extraTables,
+});
+
+export const reportData = z.discriminatedUnion('kind', [finalAccountsReport, performanceReport, budgetReport], {
+  error: `kind 应为 ${REPORT_KINDS.join('、')} 之一`,
+});
+
+export const officeData = record({
+  name: text,
+  shortName: text,
+  /** The government that keeps the office. */
+  parent: text,
+  level: z.enum(['省级', '市级'], { error: 'level 应为 省级 或 市级' }),
+  /** The city the office sits in. */
+  seat: text,
+  functions: record({ source: text, items: z.array(text).min(1) }),
+  units: record({ source: text, items: z.array(text).min(1) }).optional(),
+  /** Staffing as published, by year; `details` keeps the breakdown as the source words it. */
+  staffing: z
+    .array(
+      record({
+        year,
+        source: text,
+        authorized: integer.nullable(),
+        actual: integer.nullable(),
+        details: z.array(record({ label: text, count: integer })).optional(),
+      }),
+    )
+    .optional(),
+});
+
+export type ReportData = z.infer<typeof reportData>;
+export type FinalAccountsReport = z.infer<typeof finalAccountsReport>;
+export type PerformanceReport = z.infer<typeof performanceReport>;
+export type OfficeData = z.infer<typeof officeData>;
