@@ -46,12 +46,15 @@ function readYaml<T>(name: string, file: string, schema: { safeParse(v: unknown)
   return { data: parsed.data, errors: [] as ContentError[] };
 }
 
-/** Every ::table directive must name a table of the report, and every table must be placed once. */
-function checkPlacement(narrative: Root, data: ReportData, file: string): ContentError[] {
+/** No raw HTML or code blocks; every ::table directive must name a table of the report, and every table must be placed once. */
+function checkNarrative(narrative: Root, data: ReportData, file: string): ContentError[] {
   const errors: ContentError[] = [];
   const known = tableIds(data);
   const placed = new Set<string>();
   visit(narrative, (node) => {
+    const at = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
+    if (node.type === 'html') errors.push({ file, ...at, message: '正文中出现了 HTML 标记：原文中的 < 请写成 \\<' });
+    if (node.type === 'code') errors.push({ file, ...at, message: '这段文字被当成了代码块（行首有缩进或 ```）：删去行首空格' });
     if (node.type !== 'leafDirective' && node.type !== 'textDirective' && node.type !== 'containerDirective') return;
     const pos = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
     if (node.type !== 'leafDirective' || !(DIRECTIVES as readonly string[]).includes(node.name)) {
@@ -123,7 +126,7 @@ export function loadContent(root: string): Content {
         if (!r.data || !existsSync(mdFile)) continue;
         if (String(r.data.year) !== yearDir) errors.push({ file: relative(root, yamlFile), line: 1, col: 1, message: `year ${r.data.year} 与目录年度 ${yearDir} 不一致` });
         const narrative = parseNarrative(readFileSync(mdFile, 'utf8'));
-        errors.push(...checkPlacement(narrative, r.data, relative(root, mdFile)));
+        errors.push(...checkNarrative(narrative, r.data, relative(root, mdFile)));
         reports.push({
           id: `${office}/${yearDir}/${slug}`,
           office,

@@ -14,7 +14,8 @@ export interface FinalAccountsForm {
   number: string;
   title: string;
   columns: readonly Column[];
-  note?: string;
+  /** Header of the code column in the coded tables (02, 03, 05, 07, 08). */
+  codeLabel?: string;
 }
 
 export const FINAL_ACCOUNTS_TABLE_IDS = ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09'] as const;
@@ -26,6 +27,7 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
   t01: { id: 't01', number: '公开01表', title: '收入支出决算总表', columns: [amount('amount', '决算数')] },
   t02: {
     id: 't02',
+    codeLabel: '功能分类科目编码',
     number: '公开02表',
     title: '收入决算表',
     columns: [
@@ -40,6 +42,7 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
   },
   t03: {
     id: 't03',
+    codeLabel: '功能分类科目编码',
     number: '公开03表',
     title: '支出决算表',
     columns: [
@@ -64,6 +67,7 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
   },
   t05: {
     id: 't05',
+    codeLabel: '功能分类科目编码',
     number: '公开05表',
     title: '一般公共预算财政拨款支出决算表',
     columns: [amount('subtotal', '小计', '本年支出'), amount('basic', '基本支出', '本年支出'), amount('project', '项目支出', '本年支出')],
@@ -71,6 +75,7 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
   t06: { id: 't06', number: '公开06表', title: '一般公共预算财政拨款基本支出决算明细表', columns: [amount('amount', '决算数')] },
   t07: {
     id: 't07',
+    codeLabel: '科目代码',
     number: '公开07表',
     title: '政府性基金预算财政拨款收入支出决算表',
     columns: [
@@ -84,6 +89,7 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
   },
   t08: {
     id: 't08',
+    codeLabel: '科目代码',
     number: '公开08表',
     title: '国有资本经营预算财政拨款支出决算表',
     columns: [amount('total', '合计', '本年支出'), amount('basic', '基本支出', '本年支出'), amount('project', '项目支出', '本年支出')],

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { loadContent, type Content, type Office, type Report } from './content/load.ts';
+import { ContentErrors } from './content/errors.ts';
+
+/**
+ * The site's view of content/: loaded once per build (not through Astro's content layer, whose
+ * data store does not scale to thousands of reports), sorted, with URL helpers.
+ */
+let cached: Content | undefined;
+
+export function content(): Content {
+  if (!cached) {
+    const loaded = loadContent(resolve(process.cwd(), 'content'));
+    if (loaded.errors.length) throw new ContentErrors(loaded.errors);
+    const order = (r: Report) => `${r.office}/${9999 - r.data.year}/${r.slug}`;
+    loaded.reports.sort((a, b) => (order(a) < order(b) ? -1 : 1));
+    cached = loaded;
+  }
+  return cached;
+}
+
+export const officeUrl = (slug: string) => `/offices/${slug}/`;
+export const reportUrl = (r: Report) => `/offices/${r.id}/`;
+
+export function office(slug: string): Office {
+  const o = content().offices.find((x) => x.slug === slug);
+  if (!o) throw new Error(`unknown office ${slug}`);
+  return o;
+}
+
+export function reportsOf(slug: string): Report[] {
+  return content().reports.filter((r) => r.office === slug);
+}
+
+export function report(id: string): Report {
+  const r = content().reports.find((x) => x.id === id);
+  if (!r) throw new Error(`unknown report ${id}`);
+  return r;
+}

@@ -1,0 +1,142 @@
+import type {
+  BaseDataTable,
+  CostRow,
+  FundsRow,
+  IndicatorLevel1,
+  ProjectEvaluationTable,
+  SelfEvaluationTable,
+} from '../content/schema/performance.ts';
+import { associate, figure, textCell, th, type FormModel, type ModelCell, type TableModel } from './model.ts';
+
+/** The 绩效自评 forms: 基础数据表, 整体支出绩效自评表, 项目支出绩效自评表. */
+
+const frame = (id: string, t: { label?: string | null; title: string; unit?: string | null; notes?: string[]; footer?: string | null }, tables: TableModel[]): FormModel => ({
+  id,
+  number: t.label ?? null,
+  title: t.title,
+  department: null,
+  unit: t.unit ?? null,
+  tables: tables.map((table, i) => associate(table, `${id}-${i + 1}`)),
+  notes: t.notes ?? [],
+  emptyStatement: null,
+  footer: t.footer ?? null,
+});
+
+function costRows(rows: CostRow[], depth: number): ModelCell[][] {
+  return rows.flatMap((r) => [
+    [th(r.name, 'row', { level: depth }), ...r.values.map(figure)],
+    ...costRows(r.parts ?? [], depth + 1),
+    ...costRows(r.ofWhich ?? [], depth + 1),
+  ]);
+}
+
+export function baseDataForm(id: string, t: BaseDataTable): FormModel {
+  const tables: TableModel[] = [
+    {
+      caption: t.staffing.label,
+      head: [[th(t.staffing.label, 'col'), ...t.staffing.columns.map((c) => th(c, 'col'))]],
+      body: [[textCell(null), ...t.staffing.values.map(figure)]],
+    },
+    {
+      caption: t.costs.label,
+      head: [[th(t.costs.label, 'col'), ...t.costs.columns.map((c) => th(c, 'col'))]],
+      body: costRows(t.costs.rows, 1),
+    },
+    ...(t.sections ?? []).map((s): TableModel => {
+      if (s.columns) return { caption: s.label, head: [[th(s.label, 'col'), ...s.columns.map((c) => th(c, 'col'))]], body: (s.rows ?? []).map((r) => [textCell(null), ...r.map(figure)]) };
+      return { caption: s.label, head: [], body: [[th(s.label, 'row'), textCell(s.text ?? null)]] };
+    }),
+  ];
+  return frame(id, t, tables);
+}
+
+/** "效益指标（30分）", or "（30分，得30分）" where the report states a score for the level. */
+export function levelName(level: { name: string | null; weight?: string | null; score?: string | null }): string {
+  const name = level.name ?? '';
+  if (!level.weight) return name;
+  return `${name}（${level.weight}分${level.score ? `，得${level.score}分` : ''}）`;
+}
+
+function fundsTable(funds: NonNullable<SelfEvaluationTable['funds']>): TableModel {
+  const cols = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+  const body: ModelCell[][] = funds.rows.map((r: FundsRow) => [th(r.name, 'row'), ...[r.initial, r.fullYear, r.executed, r.weight, r.rate, r.score].map(figure)]);
+  const byIncome = funds.byIncome ?? [];
+  const byNature = funds.byNature ?? [];
+  if (byIncome.length || byNature.length) {
+    body.push([th('按收入性质分：', 'col', { colspan: 3 }), th('按支出性质分：', 'col', { colspan: 4 })]);
+    for (let i = 0; i < Math.max(byIncome.length, byNature.length); i++) {
+      const a = byIncome[i];
+      const b = byNature[i];
+      body.push([
+        a ? th(a.name, 'row', { colspan: 2 }) : textCell(null, { colspan: 2 }),
+        figure(a?.amount),
+        b ? th(b.name, 'row', { colspan: 3 }) : textCell(null, { colspan: 3 }),
+        figure(b?.amount),
+      ]);
+    }
+  }
+  return { caption: funds.label, head: [[th(funds.label, 'col'), ...cols.map((c) => th(c, 'col'))]], body };
+}
+
+function goalsTable(goals: NonNullable<SelfEvaluationTable['goals']>): TableModel {
+  return {
+    caption: '年度总体目标',
+    head: [[th('预期目标', 'col'), th('实际完成情况', 'col')]],
+    body: [[textCell(goals.expected, { multiline: true }), textCell(goals.actual, { multiline: true })]],
+  };
+}
+
+/** The indicator block, 一级 and 二级 cells spanning their rows as on the form. */
+function indicatorTable(indicators: IndicatorLevel1[], total: SelfEvaluationTable['total']): TableModel {
+  const head = [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((c) => th(c, 'col'))];
+  const body: ModelCell[][] = [];
+  for (const l1 of indicators) {
+    const span1 = l1.children.reduce((n, l2) => n + Math.max(1, l2.rows.length), 0) || 1;
+    let first1 = true;
+    if (!l1.children.length) body.push([th(levelName(l1), 'rowgroup'), ...Array.from({ length: 7 }, () => textCell(null))]);
+    for (const l2 of l1.children) {
+      const span2 = Math.max(1, l2.rows.length);
+      const rows = l2.rows.length ? l2.rows : [null];
+      rows.forEach((r, i) => {
+        const cells: ModelCell[] = [];
+        if (first1) cells.push(th(levelName(l1), 'rowgroup', { rowspan: span1 }));
+        if (i === 0) cells.push(th(levelName(l2), 'rowgroup', { rowspan: span2 }));
+        first1 = false;
+        cells.push(
+          r?.name ? th(r.name, 'row') : textCell(null),
+          textCell(r?.target),
+          textCell(r?.actual),
+          figure(r?.weight ?? null),
+          figure(r?.score ?? null),
+          textCell(r?.deviation),
+        );
+        body.push(cells);
+      });
+    }
+  }
+  if (total) body.push([th('总分', 'row', { colspan: 5 }), figure(total.weight), figure(total.score), textCell(null)]);
+  return { caption: '绩效指标', head, body };
+}
+
+function evaluationTables(t: SelfEvaluationTable | ProjectEvaluationTable, identity: ModelCell[][]): TableModel[] {
+  return [
+    { caption: '基本信息', head: [], body: identity },
+    ...(t.funds ? [fundsTable(t.funds)] : []),
+    ...(t.goals ? [goalsTable(t.goals)] : []),
+    indicatorTable(t.indicators, t.total),
+  ];
+}
+
+export function selfEvaluationForm(id: string, t: SelfEvaluationTable): FormModel {
+  const identity = t.department ? [[th('预算部门名称', 'row'), textCell(t.department)]] : [];
+  const tables = evaluationTables(t, identity).filter((x) => x.body.length);
+  return frame(id, t, tables);
+}
+
+export function projectEvaluationForm(id: string, t: ProjectEvaluationTable): FormModel {
+  const identity = [
+    [th('项目支出名称', 'row'), textCell(t.project, { colspan: 3 })],
+    [th('主管部门', 'row'), textCell(t.department), th('实施单位', 'row'), textCell(t.implementer)],
+  ];
+  return frame(id, t, evaluationTables(t, identity));
+}
