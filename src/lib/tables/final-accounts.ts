@@ -13,7 +13,7 @@ function form(id: FinalAccountsTableId, t: { department?: string | null; notes?:
     id,
     number: f.number,
     title: f.title,
-    department: t.department ?? null,
+    department: t.department ?? '',
     unit: '万元',
     tables: [associate({ caption: `${f.number} ${f.title}`, ...table }, id)],
     notes: t.notes ?? [],
@@ -25,7 +25,7 @@ function form(id: FinalAccountsTableId, t: { department?: string | null; notes?:
 /** A side of a two-sided table: [项目, 行次, values…] cells of one printed row, or blanks past its end. */
 function side(row: NumberedRow | undefined, width: number): ModelCell[] {
   if (!row) return [textCell(null), textCell(null), ...Array.from({ length: width }, () => figure(null))];
-  const name = row.name === null ? textCell(null) : th(row.name, 'row');
+  const name = row.name === null ? textCell(null) : th(row.name, 'row', { level: row.level });
   return [name, colNo(String(row.line)), ...row.values.map(figure)];
 }
 

@@ -34,6 +34,7 @@ export interface FormModel {
   /** 公开01表 or 附件1. */
   number: string | null;
   title: string;
+  /** The "部门：" cell of the 决算 forms ('' when printed blank); null where the form has none. */
   department: string | null;
   unit: string | null;
   tables: TableModel[];

@@ -18,8 +18,11 @@ function numberedRow(n: number, what: string) {
     .tuple([integer, text.nullable()], { error: `应为 [行次, 项目, ${what}]` })
     .rest(cell)
     .refine((r) => r.length === n + 2, { error: `应为 [行次, 项目, ${what}]，共 ${n + 2} 项` })
-    .transform(([line, name, ...values]) => ({ line, name, values }));
+    .transform(([line, name, ...values]) => ({ line, name: name?.trimStart() ?? null, level: indentLevel(name), values }));
 }
+
+/** Sub-items printed indented keep their leading spaces in the YAML ("  一般公共预算财政拨款"). */
+const indentLevel = (name: string | null) => (name && /^[ \u3000]/.test(name) ? 2 : 1);
 
 /** [code, name, cells…]: rows by functional or economic classification. */
 function codedRow(id: keyof typeof FORMS) {
