@@ -2,12 +2,11 @@
  * Validates all of content/ and prints every problem as `file:line:col message`.
  * Exit 1 when there is any: `npm run build` runs this first and stops.
  */
-import { resolve } from 'node:path';
 import { loadContent } from '../src/lib/content/load.ts';
 import { formatError } from '../src/lib/content/errors.ts';
+import { contentRoot } from '../src/lib/site.ts';
 
-const root = resolve(process.argv[2] ?? 'content');
-const { offices, reports, errors } = loadContent(root);
+const { offices, reports, errors } = loadContent(contentRoot());
 if (errors.length) {
   for (const e of errors) console.error(formatError(e));
   console.error(`\n内容校验未通过：${errors.length} 处错误。按上面的位置修改后重新运行 npm run build。`);

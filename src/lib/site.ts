@@ -8,9 +8,12 @@ import { ContentErrors } from './content/errors.ts';
  */
 let cached: Content | undefined;
 
+/** content/ of the project, or CONTENT_DIR (the tests build broken copies of it). */
+export const contentRoot = () => resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
+
 export function content(): Content {
   if (!cached) {
-    const loaded = loadContent(resolve(process.cwd(), 'content'));
+    const loaded = loadContent(contentRoot());
     if (loaded.errors.length) throw new ContentErrors(loaded.errors);
     const order = (r: Report) => `${r.office}/${9999 - r.data.year}/${r.slug}`;
     loaded.reports.sort((a, b) => (order(a) < order(b) ? -1 : 1));

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative as relativePath } from 'node:path';
 import { visit } from 'unist-util-visit';
+import type { z } from 'zod';
 import type { Root } from 'mdast';
 import { officeData, reportData, type OfficeData, type ReportData } from './schema/report.ts';
 import { parseYaml } from './yaml.ts';
@@ -36,7 +37,7 @@ const list = (dir: string) => readdirSync(dir).sort(byName);
 const isDir = (p: string) => statSync(p).isDirectory();
 
 /** Reads and validates one YAML file; errors are located at the offending node. */
-function readYaml<T>(name: string, file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: never[] } } }) {
+function readYaml<T>(name: string, file: string, schema: z.ZodType<T>) {
   const yaml = parseYaml(readFileSync(file, 'utf8'));
   if (yaml.syntaxErrors.length) {
     return { errors: yaml.syntaxErrors.map((e) => ({ file: name, ...e.pos, message: `YAML 语法错误：${e.message}` })) };

@@ -29,12 +29,22 @@ export function parseYaml(source: string): ParsedYaml {
     uniqueKeys: true,
   });
   const at = (offset: number): Position => lineCounter.linePos(offset);
-  const syntaxErrors = doc.errors.map((e) => ({ pos: at(e.pos[0]), message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') }));
+  const syntaxErrors = doc.errors.map((e) => {
+    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return unclosedBracket(source, e.pos[0], message) ?? { pos: at(e.pos[0]), message };
+  });
 
   function locate(path: readonly PropertyKey[], opts: { key?: string } = {}): Position {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
       if (!node || !('range' in node) || !node.range) continue;
+      // A missing key is reported at the key of the map that should hold it ("tables:").
+      if (n < path.length && n > 0 && isMap(node)) {
+        const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]) : undefined;
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return at(keyNode.range[0]);
+      }
       if (opts.key && n === path.length && isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === opts.key);
         const keyNode = pair && (pair.key as Node);
@@ -46,4 +56,26 @@ export function parseYaml(source: string): ParsedYaml {
   }
 
   return { value: syntaxErrors.length ? undefined : doc.toJS(), syntaxErrors, locate };
+}
+
+/**
+ * The parser notices an unclosed `[` or `{` only on a later line; point at the bracket that was
+ * left open instead, which is where the fix goes.
+ */
+function unclosedBracket(source: string, offset: number, message: string): { pos: Position; message: string } | undefined {
+  const flow = /Flow (sequence|mapping)/.exec(message);
+  if (!flow) return undefined;
+  const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+  const lines = source.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 20); i--) {
+    const line = lines[i];
+    let depth = 0;
+    let col = -1;
+    for (let c = 0; c < line.length; c++) {
+      if (line[c] === open && depth++ === 0) col = c;
+      else if (line[c] === close) depth--;
+    }
+    if (depth > 0) return { pos: { line: i + 1, col: col + 1 }, message: `这一行的 ${open} 没有对应的 ${close}：在行末补上 ${close}（${message}）` };
+  }
+  return undefined;
 }

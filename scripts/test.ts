@@ -1,0 +1,26 @@
+/**
+ * Runs every test: type-checks (TypeScript strict, Astro components included), builds the site
+ * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
+ * runner. `npm test` calls this.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run('npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
+
+const out = resolve('.test-output');
+rmSync(out, { recursive: true, force: true });
+const site = join(out, 'site');
+run('npx', ['astro', 'build', '--silent', '--outDir', site]);
+
+const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort()
+  .map((f) => join('tests', f));
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { SITE_DIR: site, TEST_OUTPUT: out });
