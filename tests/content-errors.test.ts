@@ -33,7 +33,7 @@ function buildBroken(...edits: Edit[]) {
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: join(dir, 'content') },
   });
-  return { status: r.status, stderr: r.stderr, built: existsSync(outDir), expected };
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, built: existsSync(outDir), expected };
 }
 
 const lineOf = (lines: string[], needle: string) => {
@@ -43,16 +43,16 @@ const lineOf = (lines: string[], needle: string) => {
 };
 
 /** The printed line for a location, e.g. "content/…/final-accounts.yaml:86:9 …". */
-function located(stderr: string, at: { file: string; line: number; col: number }) {
-  const line = stderr.split('\n').find((l) => l.startsWith(`${at.file}:${at.line}:${at.col} `));
-  assert.ok(line, `no error printed at ${at.file}:${at.line}:${at.col}; printed:\n${stderr}`);
+function located(stdout: string, at: { file: string; line: number; col: number }) {
+  const line = stdout.split('\n').find((l) => l.startsWith(`${at.file}:${at.line}:${at.col} `));
+  assert.ok(line, `no error printed at ${at.file}:${at.line}:${at.col}; printed:\n${stdout}`);
   return line;
 }
 
 function assertStopped(r: ReturnType<typeof buildBroken>) {
   assert.notEqual(r.status, 0, 'build exits non-zero');
   assert.equal(r.built, false, 'no site is written');
-  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
+  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
 }
 
 const unclosedRow: Edit = {
@@ -103,36 +103,36 @@ const unplacedTable: Edit = {
 test('YAML syntax error: points at the bracket left open', () => {
   const r = buildBroken(unclosedRow);
   assertStopped(r);
-  assert.match(located(r.stderr, r.expected[0]), /YAML 语法错误：这一行的 \[ 没有对应的 \]/);
+  assert.match(located(r.stdout, r.expected[0]), /YAML 语法错误：这一行的 \[ 没有对应的 \]/);
 });
 
 test('wrong type: an amount with a word in it', () => {
   const r = buildBroken(wordInAmount);
   assertStopped(r);
-  assert.match(located(r.stderr, r.expected[0]), /tables\.t03\.rows\.\d+\.2：应为金额（如 12\.34）；空白写 ~，不适用写 ——/);
+  assert.match(located(r.stdout, r.expected[0]), /tables\.t03\.rows\.\d+\.2：应为金额（如 12\.34）；空白写 ~，不适用写 ——/);
 });
 
 test('unknown key: names the allowed keys', () => {
   const r = buildBroken(unknownKey);
   assertStopped(r);
-  assert.match(located(r.stderr, r.expected[0]), /未知的键 totl；此处允许的键：.*total、rows/);
+  assert.match(located(r.stdout, r.expected[0]), /未知的键 totl；此处允许的键：.*total、rows/);
 });
 
 test('missing table: reported at the map that should hold it', () => {
   const r = buildBroken(missingTable);
   assertStopped(r);
-  assert.match(located(r.stderr, r.expected[0]), /缺少必填项 tables\.t08/);
+  assert.match(located(r.stdout, r.expected[0]), /缺少必填项 tables\.t08/);
 });
 
 test('a table the narrative does not place', () => {
   const r = buildBroken(unplacedTable);
   assertStopped(r);
-  assert.match(located(r.stderr, r.expected[0]), /表 t05 未在正文中放置/);
+  assert.match(located(r.stdout, r.expected[0]), /表 t05 未在正文中放置/);
 });
 
 test('every problem is printed, not just the first', () => {
   const r = buildBroken(unknownKey, wordInAmount); // the inserted line comes first so the later position holds
   assertStopped(r);
-  for (const at of r.expected) located(r.stderr, at);
-  assert.match(r.stderr, /内容校验未通过：2 处错误/);
+  for (const at of r.expected) located(r.stdout, at);
+  assert.match(r.stdout, /2 个未确认的错误/);
 });

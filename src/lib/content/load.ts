@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
 import type { Root } from 'mdast';
 import { officeData, reportData, type OfficeData, type ReportData } from './schema/report.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml, type Position } from './yaml.ts';
 import { locateIssues, type ContentError } from './errors.ts';
 import { DIRECTIVES, parseNarrative } from '../narrative/parse.ts';
 import { tableIds } from './tables.ts';
@@ -24,6 +24,8 @@ export interface Report {
   data: ReportData;
   narrative: Root;
   files: { yaml: string; markdown: string };
+  /** Position of a YAML node, kept only when loading for the checks (the site does not need it). */
+  locate?: (path: readonly PropertyKey[]) => Position;
 }
 
 export interface Content {
@@ -44,7 +46,7 @@ function readYaml<T>(name: string, file: string, schema: z.ZodType<T>) {
   }
   const parsed = schema.safeParse(yaml.value);
   if (!parsed.success) return { errors: locateIssues(name, yaml, parsed.error.issues) };
-  return { data: parsed.data, errors: [] as ContentError[] };
+  return { data: parsed.data, locate: yaml.locate, errors: [] as ContentError[] };
 }
 
 /** No raw HTML or code blocks; every ::table directive must name a table of the report, and every table must be placed once. */
@@ -80,7 +82,7 @@ function checkNarrative(narrative: Root, data: ReportData, file: string): Conten
  * Reads content/: offices from <office>/office.yaml, reports from <office>/<year>/<slug>.yaml
  * with their narrative in <slug>.md. Collects every problem instead of stopping at the first.
  */
-export function loadContent(root: string): Content {
+export function loadContent(root: string, opts: { locations?: boolean } = {}): Content {
   // Files are named from the project root ("content/<office>/…"), as staff see them in git.
   const relative = (_root: string, file: string) => relativePath(dirname(root), file);
   const offices: Office[] = [];
@@ -135,6 +137,7 @@ export function loadContent(root: string): Content {
           data: r.data,
           narrative,
           files: { yaml: relative(root, yamlFile), markdown: relative(root, mdFile) },
+          ...(opts.locations ? { locate: r.locate } : {}),
         });
       }
     }

@@ -7,6 +7,18 @@ import { integer, isoDate, optionalText, record, text, year } from './common.ts'
 export const REPORT_KINDS = ['部门决算', '部门整体支出绩效自评', '部门预算'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/**
+ * A finding that is part of the published record: the report is never corrected, the finding is
+ * acknowledged with its reason and shown to readers in the page's 数据说明.
+ */
+export const acknowledgement = record({
+  /** Rule id, as `npm run check` prints it (e.g. fa.cross.05-06). */
+  rule: text,
+  /** What it concerns: the subject `npm run check` prints for the finding (e.g. t09.决算数.合计). */
+  subject: text,
+  reason: text,
+});
+
 const reportBase = {
   /** The title as published; `titleNote` says where the source prints none and this one was composed. */
   title: text,
@@ -26,6 +38,7 @@ const reportBase = {
   conclusion: z
     .strictObject({ score: z.string().regex(/^\d+(\.\d+)?$/, { error: '应为分数（如 98）' }), grade: z.enum(['优', '良', '中', '差']).nullable() })
     .optional(),
+  acknowledgements: z.array(acknowledgement).optional(),
 };
 
 const extraTables = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), genericTable).optional();

@@ -1,0 +1,101 @@
+import Big from 'big.js';
+import { agreement, amounts, show, sum, tolerance } from '../fiscal/arithmetic.ts';
+import { isAmount, toBig } from '../fiscal/numbers.ts';
+
+/** A path to a YAML node of the report ("tables", "t03", "rows", 2, 3). */
+export type Path = (string | number)[];
+
+/** A published figure: its text, where it sits in the YAML, and how to name it in a message. */
+export interface Fig {
+  text: string | null;
+  path: Path;
+  label: string;
+  /** Id of the report whose YAML holds it, when not the report being checked. */
+  source?: string;
+}
+
+/** A YAML node involved in a finding. */
+export interface Ref {
+  path: Path;
+  source?: string;
+}
+
+const ref = (f: Fig): Ref => (f.source ? { path: f.path, source: f.source } : { path: f.path });
+
+export type Severity = 'error' | 'note';
+
+export interface Finding {
+  /** Stable rule id, e.g. "fa.t01.balance". */
+  rule: string;
+  severity: Severity;
+  /** What the finding is about, stable across edits: the key acknowledgements name. */
+  subject: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** YAML nodes involved; the first is where the finding is reported (after any narrative position). */
+  refs: Ref[];
+  /** Positions in the narrative (prose findings). */
+  narrative?: { line: number; col: number }[];
+}
+
+/** Collects findings; rules call its helpers. */
+export class Findings {
+  readonly list: Finding[] = [];
+
+  add(f: Finding) {
+    this.list.push(f);
+  }
+
+  /**
+   * total = Σ parts, within rounding. Skipped when the total is not a published amount or no
+   * part is; a difference within tolerance is a rounding note, anything larger an error.
+   */
+  sum(rule: string, subject: string, total: Fig, parts: Fig[], what: string, opts: { exact?: boolean } = {}) {
+    if (!isAmount(total.text)) return;
+    const published = amounts(parts.map((p) => p.text));
+    if (!published.length) return;
+    this.compare(rule, subject, total, sum(published), [total.text, ...published], what, [total, ...parts], opts);
+  }
+
+  /**
+   * One figure against a value computed from others (cross-table identities). `exact` is for
+   * figures that are not rounded (分值, 得分): there any difference is an error.
+   */
+  compare(rule: string, subject: string, fig: Fig, expected: Big, figures: string[], what: string, involved: Fig[], opts: { exact?: boolean } = {}) {
+    if (!isAmount(fig.text)) return;
+    const agreed = agreement(fig.text, expected, figures);
+    const status = opts.exact && agreed.status === 'rounding' ? 'mismatch' : agreed.status;
+    const difference = agreed.difference;
+    if (status === 'equal') return;
+    const decimals = Math.max(...figures.map((f) => (f.split('.')[1] ?? '').length));
+    const base = `${fig.label} 为 ${fig.text}，${what} 为 ${show(expected, decimals)}，相差 ${show(difference, decimals)}`;
+    this.add({
+      rule,
+      severity: status === 'rounding' ? 'note' : 'error',
+      subject,
+      message: status === 'rounding' ? `${base}，在尾数误差范围内（≤ ${show(tolerance(figures))}）` : base,
+      expected: show(expected, decimals),
+      actual: fig.text,
+      refs: involved.filter((f) => f.text !== null).map(ref),
+    });
+  }
+
+  /** part ≤ whole, within rounding ("其中" rows, 得分 ≤ 分值). */
+  atMost(rule: string, subject: string, parts: Fig[], whole: Fig, what: string) {
+    const published = amounts(parts.map((p) => p.text));
+    if (!isAmount(whole.text) || !published.length) return;
+    const total = sum(published);
+    const excess = total.minus(toBig(whole.text));
+    if (excess.lte(published.length > 1 ? tolerance([whole.text, ...published]) : 0)) return;
+    this.add({
+      rule,
+      severity: 'error',
+      subject,
+      message: `${what} ${show(total)} 超过 ${whole.label} ${whole.text}，超出 ${show(excess)}`,
+      expected: `≤ ${whole.text}`,
+      actual: show(total),
+      refs: [...parts, whole].filter((f) => f.text !== null).map(ref),
+    });
+  }
+}

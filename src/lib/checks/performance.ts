@@ -1,0 +1,133 @@
+import Big from 'big.js';
+import type { BaseDataTable, CostRow, ProjectEvaluationTable, SelfEvaluationTable } from '../content/schema/performance.ts';
+import type { PerformanceReport } from '../content/schema/report.ts';
+import { percentAt } from '../fiscal/arithmetic.ts';
+import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
+import { levelName } from '../tables/performance.ts';
+import { Findings, type Fig, type Path } from './findings.ts';
+
+/** Scoring rules of the self-evaluation forms and the identities of the 基础数据表 (DOMAIN.md). */
+
+export const GRADE_BANDS: { grade: '优' | '良' | '中' | '差'; min: number }[] = [
+  { grade: '优', min: 90 },
+  { grade: '良', min: 80 },
+  { grade: '中', min: 60 },
+  { grade: '差', min: 0 },
+];
+/** 分值 and 得分 are whole published scores, not rounded amounts: no rounding tolerance. */
+const EXACT = { exact: true };
+
+export const gradeOf = (score: Big) => GRADE_BANDS.find((b) => score.gte(b.min))!.grade;
+
+/** A published percentage against the ratio of its operands at the percentage's own precision. */
+function ratio(f: Findings, rule: string, subject: string, rate: Fig, num: Fig, den: Fig, what: string) {
+  if (!rate.text?.endsWith('%') || !isAmount(num.text) || !isAmount(den.text)) return;
+  const expected = percentAt(toBig(num.text), toBig(den.text), rate.text);
+  if (!expected || expected.eq(toBig(rate.text))) return;
+  f.add({
+    rule,
+    severity: 'error',
+    subject,
+    message: `${rate.label} 为 ${rate.text}，${what}（${num.text} ÷ ${den.text}）为 ${expected.toFixed(precisionOf(rate.text))}%`,
+    expected: `${expected.toFixed(precisionOf(rate.text))}%`,
+    actual: rate.text,
+    refs: [rate, num, den].map((x) => ({ path: x.path })),
+  });
+}
+
+type Evaluation = SelfEvaluationTable | ProjectEvaluationTable;
+
+function evaluation(t: Evaluation, base: Path, name: string, f: Findings, stated?: { score: string; path: Path }) {
+  const weights: Fig[] = [];
+  const scores: Fig[] = [];
+  // The funds header scores 预算执行率 (its first row carries 分值 and 得分).
+  t.funds?.rows.forEach((r, i) => {
+    const p = [...base, 'funds', 'rows', i];
+    const w: Fig = { text: r.weight, path: [...p, 4], label: `${name} ${r.name} 分值` };
+    const s: Fig = { text: r.score, path: [...p, 6], label: `${name} ${r.name} 得分` };
+    weights.push(w);
+    scores.push(s);
+    f.atMost('pe.score-le-weight', `${name}.${r.name}`, [s], w, `${r.name} 得分`);
+    ratio(f, 'pe.execution-rate', `${name}.${r.name}.执行率`, { text: r.rate, path: [...p, 5], label: `${name} ${r.name} 执行率` }, { text: r.executed, path: [...p, 3], label: '全年执行数' }, { text: r.fullYear, path: [...p, 2], label: '全年预算数' }, '全年执行数 ÷ 全年预算数');
+  });
+  t.indicators.forEach((l1, i) => {
+    const l1Path = [...base, 'indicators', i];
+    const l1Weights: Fig[] = [];
+    const l1Scores: Fig[] = [];
+    l1.children.forEach((l2, j) => {
+      const l2Path = [...l1Path, 'children', j];
+      const rowW: Fig[] = [];
+      const rowS: Fig[] = [];
+      l2.rows.forEach((r, k) => {
+        const label = `${name} ${r.name ?? levelName(l2)}`;
+        const w: Fig = { text: r.weight, path: [...l2Path, 'rows', k, 3], label: `${label} 分值` };
+        const s: Fig = { text: r.score, path: [...l2Path, 'rows', k, 4], label: `${label} 得分` };
+        rowW.push(w);
+        rowS.push(s);
+        f.atMost('pe.score-le-weight', `${name}.${l1.name}.${l2.name}.${r.name ?? k}`, [s], w, `${r.name ?? '该指标'} 得分`);
+      });
+      level(f, l2, l2Path, `${name} ${l1.name ? `${l1.name} ` : ''}${l2.name}`, rowW, rowS, `${name}.${l1.name}.${l2.name}`);
+      l1Weights.push(...rowW);
+      l1Scores.push(...rowS);
+    });
+    level(f, l1, l1Path, `${name} ${l1.name ?? ''}`, l1Weights, l1Scores, `${name}.${l1.name}`);
+    weights.push(...l1Weights);
+    scores.push(...l1Scores);
+  });
+  const totalWeight: Fig = t.total?.weight ? { text: t.total.weight, path: [...base, 'total', 'weight'], label: `${name} 总分 分值` } : { text: '100', path: [...base, 'indicators'], label: `${name} 满分` };
+  f.sum('pe.weight-total', `${name}.分值合计`, totalWeight, weights, '各指标分值之和', EXACT);
+  const totalScore: Fig | undefined = t.total?.score
+    ? { text: t.total.score, path: [...base, 'total', 'score'], label: `${name} 总分` }
+    : stated && { text: stated.score, path: stated.path, label: '报告所述自评总分' };
+  if (totalScore) f.sum('pe.score-total', `${name}.总分`, totalScore, scores, '各指标得分之和', EXACT);
+}
+
+/** A level's stated weight ("效益指标（30分）") and stated score equal the sums of its rows. */
+function level(f: Findings, l: { weight?: string | null; score?: string | null }, path: Path, label: string, weights: Fig[], scores: Fig[], subject: string) {
+  if (l.weight) f.sum('pe.level-weight', `${subject}.分值`, { text: l.weight, path: [...path, 'weight'], label: `${label} 所标分值` }, weights, '其下各指标分值之和', EXACT);
+  if (l.score) f.sum('pe.level-score', `${subject}.得分`, { text: l.score, path: [...path, 'score'], label: `${label} 所标得分` }, scores, '其下各指标得分之和', EXACT);
+}
+
+function baseData(t: BaseDataTable, f: Findings) {
+  const base = ['tables', 'base-data'];
+  const v = t.staffing.values;
+  const fig = (i: number): Fig => ({ text: v[i], path: [...base, 'staffing', 'values', i], label: t.staffing.columns[i] });
+  ratio(f, 'bd.control-rate', 'base-data.控制率', fig(2), fig(1), fig(0), '实际在职人数 ÷ 编制数');
+
+  const walk = (rows: CostRow[], path: Path) =>
+    rows.forEach((r, i) => {
+      const p = [...path, i];
+      t.costs.columns.forEach((column, c) => {
+        const cell = (x: CostRow, xp: Path): Fig => ({ text: x.values[c], path: [...xp, 'values', c], label: `基础数据表 ${x.name} ${column}` });
+        const parent = cell(r, p);
+        if (r.parts?.length) f.sum('bd.parts', `base-data.${r.name}.${column}`, parent, r.parts.map((x, j) => cell(x, [...p, 'parts', j])), '各组成项之和');
+        if (r.ofWhich?.length) f.atMost('bd.of-which', `base-data.${r.name}.${column}`, r.ofWhich.map((x, j) => cell(x, [...p, 'ofWhich', j])), parent, '“其中”各项之和');
+      });
+      if (r.parts) walk(r.parts, [...p, 'parts']);
+      if (r.ofWhich) walk(r.ofWhich, [...p, 'ofWhich']);
+    });
+  walk(t.costs.rows, [...base, 'costs', 'rows']);
+}
+
+export function checkPerformance(d: PerformanceReport, f: Findings) {
+  const stated = d.conclusion ? { score: d.conclusion.score, path: ['conclusion', 'score'] } : undefined;
+  if (d.tables?.['base-data']) baseData(d.tables['base-data'], f);
+  if (d.tables?.['self-evaluation']) evaluation(d.tables['self-evaluation'], ['tables', 'self-evaluation'], '整体支出绩效自评表', f, stated);
+  d.tables?.projects?.forEach((p, i) => evaluation(p, ['tables', 'projects', i], `项目支出绩效自评表（${p.project}）`, f));
+}
+
+/** The stated grade matches the band of the stated score (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60). */
+export function checkGrade(conclusion: { score: string; grade: string | null } | undefined, f: Findings) {
+  if (!conclusion?.grade) return;
+  const expected = gradeOf(toBig(conclusion.score));
+  if (expected !== conclusion.grade)
+    f.add({
+      rule: 'pe.grade',
+      severity: 'error',
+      subject: 'conclusion.grade',
+      message: `自评等级为“${conclusion.grade}”，但 ${conclusion.score} 分对应“${expected}”（优 ≥ 90，良 80–89，中 60–79，差 < 60）`,
+      expected,
+      actual: conclusion.grade,
+      refs: [{ path: ['conclusion', 'grade'] }, { path: ['conclusion', 'score'] }],
+    });
+}
