@@ -130,6 +130,19 @@ test('a table the narrative does not place', () => {
   assert.match(located(r.stdout, r.expected[0]), /表 t05 未在正文中放置/);
 });
 
+test('an inconsistent figure stops the build, located at the figure', () => {
+  const r = buildBroken({
+    file: REPORT,
+    apply(lines) {
+      const i = lineOf(lines, 'budget: [50.58,');
+      lines[i] = lines[i].replace('50.58', '51.58');
+      return { line: i + 1, col: lines[i].indexOf('51.58') + 1 };
+    },
+  });
+  assertStopped(r);
+  assert.match(located(r.stdout, r.expected[0]), /错误  fa\.t09\.total  公开09表 预算数 合计 为 51\.58，.* 为 50\.58，相差 1\.00/);
+});
+
 test('every problem is printed, not just the first', () => {
   const r = buildBroken(unknownKey, wordInAmount); // the inserted line comes first so the later position holds
   assertStopped(r);

@@ -28,7 +28,7 @@ test('blank, 0.00 and —— stay three different values; precision is kept', ()
 });
 
 test('classification level follows from the code', () => {
-  const t05 = reportView(huaihua).forms.get('t05')!.tables[0];
+  const t05 = reportView(huaihua, reports).forms.get('t05')!.tables[0];
   const levels = t05.body.map((row) => row.find((c) => c.th === 'row' && c.level)?.level);
   const codes = t05.body.map((row) => row[0].text);
   codes.forEach((code, i) => {
@@ -37,7 +37,7 @@ test('classification level follows from the code', () => {
 });
 
 test('grouped columns: a data cell is associated with its group, column and row headers', () => {
-  const t05 = reportView(huaihua).forms.get('t05')!.tables[0];
+  const t05 = reportView(huaihua, reports).forms.get('t05')!.tables[0];
   const headers = new Map(t05.head.flat().map((c) => [c.id, c.text]));
   const row = t05.body.find((r) => r.some((c) => c.text === '参事事务'))!;
   const project = row.at(-1)!;
@@ -46,7 +46,7 @@ test('grouped columns: a data cell is associated with its group, column and row 
 });
 
 test('two-sided forms associate each side with its own row header', () => {
-  const t01 = reportView(huaihua).forms.get('t01')!.tables[0];
+  const t01 = reportView(huaihua, reports).forms.get('t01')!.tables[0];
   const row = t01.body[0];
   const rowHeader = (cell: ModelCell) => row.find((c) => cell.headers!.split(' ').includes(c.id!))?.text;
   assert.equal(rowHeader(row[2]), '一、一般公共预算财政拨款收入');
@@ -54,7 +54,7 @@ test('two-sided forms associate each side with its own row header', () => {
 });
 
 test('indicator levels span their rows as on the form', () => {
-  const ind = reportView(shenzhen).forms.get('self-evaluation')!.tables.find((t) => t.caption === '绩效指标')!;
+  const ind = reportView(shenzhen, reports).forms.get('self-evaluation')!.tables.find((t) => t.caption === '绩效指标')!;
   const output = ind.body.flat().find((c) => c.text === '产出指标')!;
   const quantity = ind.body.flat().find((c) => c.text === '数量指标')!;
   assert.equal(output.rowspan, 13);
@@ -64,7 +64,7 @@ test('indicator levels span their rows as on the form', () => {
 
 test('every table is in the table of contents and has its anchor', () => {
   for (const r of reports) {
-    const view = reportView(r);
+    const view = reportView(r, reports);
     const toc = new Set(view.toc.map((e) => e.id));
     for (const id of view.forms.keys()) assert.ok(toc.has(id), `${r.id}: ${id}`);
   }

@@ -4,6 +4,8 @@ import { finalAccountsForms } from './tables/final-accounts.ts';
 import { baseDataForm, projectEvaluationForm, selfEvaluationForm } from './tables/performance.ts';
 import { genericForm } from './tables/generic.ts';
 import { renderNarrative, type Segment } from './narrative/render.ts';
+import { figureKeys } from './fiscal/figure-keys.ts';
+import { checkReport } from './checks/run.ts';
 
 /** Everything a report page prints, computed outside the components. */
 export interface TocEntry {
@@ -12,10 +14,20 @@ export interface TocEntry {
   text: string;
 }
 
+/** A line of the page's 数据说明: what does not add up, by how much, and why it stays as published. */
+export interface DataNote {
+  message: string;
+  reason: string | null;
+  kind: '原文不一致' | '尾数差异';
+  /** Anchor of the table it concerns, when it concerns one of this report's tables. */
+  table: { id: string; name: string } | null;
+}
+
 export interface ReportView {
   forms: Map<string, FormModel>;
   segments: Segment[];
   toc: TocEntry[];
+  notes: DataNote[];
 }
 
 function forms(r: Report): Map<string, FormModel> {
@@ -34,8 +46,9 @@ function forms(r: Report): Map<string, FormModel> {
 
 export const formHeading = (f: FormModel) => (f.number ? `${f.number} ${f.title}` : f.title);
 
-export function reportView(r: Report): ReportView {
-  const { segments, headings } = renderNarrative(r.narrative);
+export function reportView(r: Report, all: readonly Report[]): ReportView {
+  const keys = figureKeys(r.data);
+  const { segments, headings } = renderNarrative(r.narrative, (key) => keys.get(key));
   const formsById = forms(r);
   const toc: TocEntry[] = [];
   let h = 0;
@@ -50,5 +63,13 @@ export function reportView(r: Report): ReportView {
       if (f) toc.push({ depth: Math.min(depth + 1, 4), id: f.id, text: formHeading(f) });
     }
   }
-  return { forms: formsById, segments, toc };
+  const notes: DataNote[] = checkReport(r, all)
+    .filter((f) => f.acknowledged || f.severity === 'note')
+    .map((f) => {
+      const ref = f.refs.find((x) => !x.source && x.path[0] === 'tables');
+      const form = ref && (formsById.get(String(ref.path[1])) ?? (ref.path[1] === 'projects' ? formsById.get(`project-${Number(ref.path[2]) + 1}`) : undefined));
+      return { message: f.message, reason: f.acknowledged?.reason ?? null, kind: f.acknowledged ? '原文不一致' : '尾数差异', table: form ? { id: form.id, name: formHeading(form) } : null };
+    });
+  if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
+  return { forms: formsById, segments, toc, notes };
 }

@@ -8,6 +8,7 @@ import { parseYaml, type Position } from './yaml.ts';
 import { locateIssues, type ContentError } from './errors.ts';
 import { DIRECTIVES, parseNarrative } from '../narrative/parse.ts';
 import { tableIds } from './tables.ts';
+import { figureKeys } from '../fiscal/figure-keys.ts';
 
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -39,8 +40,8 @@ const list = (dir: string) => readdirSync(dir).sort(byName);
 const isDir = (p: string) => statSync(p).isDirectory();
 
 /** Reads and validates one YAML file; errors are located at the offending node. */
-function readYaml<T>(name: string, file: string, schema: z.ZodType<T>) {
-  const yaml = parseYaml(readFileSync(file, 'utf8'));
+function readYaml<T>(name: string, text: string, schema: z.ZodType<T>) {
+  const yaml = parseYaml(text);
   if (yaml.syntaxErrors.length) {
     return { errors: yaml.syntaxErrors.map((e) => ({ file: name, ...e.pos, message: `YAML 语法错误：${e.message}` })) };
   }
@@ -54,14 +55,23 @@ function checkNarrative(narrative: Root, data: ReportData, file: string): Conten
   const errors: ContentError[] = [];
   const known = tableIds(data);
   const placed = new Set<string>();
+  let keys: Map<string, string | null> | undefined;
+  const figures = () => (keys ??= figureKeys(data));
   visit(narrative, (node) => {
     const at = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
     if (node.type === 'html') errors.push({ file, ...at, message: '正文中出现了 HTML 标记：原文中的 < 请写成 \\<' });
     if (node.type === 'code') errors.push({ file, ...at, message: '这段文字被当成了代码块（行首有缩进或 ```）：删去行首空格' });
     if (node.type !== 'leafDirective' && node.type !== 'textDirective' && node.type !== 'containerDirective') return;
     const pos = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
+    if (node.type === 'textDirective' && node.name === 'figure') {
+      const key = node.attributes?.key ?? '';
+      const value = figures().get(key);
+      if (value === undefined) errors.push({ file, ...pos, message: `:figure 的 key “${key}” 不是本报告的数据（如 t03.合计.基本支出、t09.决算数.公务接待费）` });
+      else if (value === null) errors.push({ file, ...pos, message: `:figure 的 key “${key}” 在表中是空白，没有可插入的数字` });
+      return;
+    }
     if (node.type !== 'leafDirective' || !(DIRECTIVES as readonly string[]).includes(node.name)) {
-      errors.push({ file, ...pos, message: `未知的指令 ${node.name}：正文只支持独占一行的 ::table{ref=…} 和 ::glossary` });
+      errors.push({ file, ...pos, message: `未知的指令 ${node.name}：正文支持独占一行的 ::table{ref=…}、::glossary，以及行内的 :figure{key=…}` });
       return;
     }
     if (node.name === 'glossary') {
@@ -76,6 +86,31 @@ function checkNarrative(narrative: Root, data: ReportData, file: string): Conten
   const missing = known.filter((id) => !placed.has(id));
   if (missing.length) errors.push({ file, line: 1, col: 1, message: `表 ${missing.join('、')} 未在正文中放置：在其原文位置加入独占一行的 ::table{ref=${missing[0]}}` });
   return errors;
+}
+
+/** One report from its YAML and Markdown text (files are named as the messages should name them). */
+export function readReport(
+  at: { office: string; year: string; slug: string },
+  yamlFile: { name: string; text: string },
+  mdFile: { name: string; text: string },
+  opts: { locations?: boolean } = {},
+): { report?: Report; errors: ContentError[] } {
+  const r = readYaml(yamlFile.name, yamlFile.text, reportData);
+  if (!r.data) return { errors: r.errors };
+  const errors: ContentError[] = [];
+  if (String(r.data.year) !== at.year) errors.push({ file: yamlFile.name, line: 1, col: 1, message: `year ${r.data.year} 与目录年度 ${at.year} 不一致` });
+  const narrative = parseNarrative(mdFile.text);
+  errors.push(...checkNarrative(narrative, r.data, mdFile.name));
+  const report: Report = {
+    id: `${at.office}/${at.year}/${at.slug}`,
+    office: at.office,
+    slug: at.slug,
+    data: r.data,
+    narrative,
+    files: { yaml: yamlFile.name, markdown: mdFile.name },
+    ...(opts.locations ? { locate: r.locate } : {}),
+  };
+  return { report, errors };
 }
 
 /**
@@ -97,7 +132,7 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
     const officeFile = join(officeDir, 'office.yaml');
     if (!existsSync(officeFile)) at(officeDir, '缺少 office.yaml（机构全称、简称、上级政府、级别、驻地、职能）');
     else {
-      const r = readYaml(relative(root, officeFile), officeFile, officeData);
+      const r = readYaml(relative(root, officeFile), readFileSync(officeFile, 'utf8'), officeData);
       errors.push(...r.errors);
       if (r.data) offices.push({ slug: office, data: r.data });
     }
@@ -123,22 +158,14 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
           continue;
         }
         if (!SLUG_RE.test(slug)) at(yamlFile, '报告文件名应为小写 ASCII 短名（如 final-accounts）');
-        if (!existsSync(mdFile)) at(yamlFile, `缺少正文 ${slug}.md（报告原文的文字部分）`);
-        const r = readYaml(relative(root, yamlFile), yamlFile, reportData);
+        if (!existsSync(mdFile)) {
+          at(yamlFile, `缺少正文 ${slug}.md（报告原文的文字部分）`);
+          errors.push(...readYaml(relative(root, yamlFile), readFileSync(yamlFile, 'utf8'), reportData).errors);
+          continue;
+        }
+        const r = readReport({ office, year: yearDir, slug }, { name: relative(root, yamlFile), text: readFileSync(yamlFile, 'utf8') }, { name: relative(root, mdFile), text: readFileSync(mdFile, 'utf8') }, opts);
         errors.push(...r.errors);
-        if (!r.data || !existsSync(mdFile)) continue;
-        if (String(r.data.year) !== yearDir) errors.push({ file: relative(root, yamlFile), line: 1, col: 1, message: `year ${r.data.year} 与目录年度 ${yearDir} 不一致` });
-        const narrative = parseNarrative(readFileSync(mdFile, 'utf8'));
-        errors.push(...checkNarrative(narrative, r.data, relative(root, mdFile)));
-        reports.push({
-          id: `${office}/${yearDir}/${slug}`,
-          office,
-          slug,
-          data: r.data,
-          narrative,
-          files: { yaml: relative(root, yamlFile), markdown: relative(root, mdFile) },
-          ...(opts.locations ? { locate: r.locate } : {}),
-        });
+        if (r.report) reports.push(r.report);
       }
     }
   }

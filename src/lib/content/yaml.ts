@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 export interface Position {
   line: number;
@@ -40,6 +40,13 @@ export function parseYaml(source: string): ParsedYaml {
       if (!node || !('range' in node) || !node.range) continue;
       // A missing key is reported at the key of the map that should hold it ("tables:").
       if (n < path.length && n > 0 && isMap(node)) {
+        const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]) : undefined;
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return at(keyNode.range[0]);
+      }
+      // A whole table or list is reported at its key ("  t07:"), where a reader looks for it.
+      if (n === path.length && n > 0 && !opts.key && (isMap(node) || isSeq(node))) {
         const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
         const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]) : undefined;
         const keyNode = pair?.key as Node | undefined;

@@ -1,0 +1,45 @@
+/** `npm run check` on the committed content, its JSON output, path filter, and the page's 数据说明. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { loadContent } from '../src/lib/content/load.ts';
+import { contentRoot, reportUrl } from '../src/lib/site.ts';
+import { pageText } from './support/site.ts';
+
+const check = (...args: string[]) => spawnSync('npm', ['run', 'check', '--silent', '--', ...args], { encoding: 'utf8' });
+const { reports } = loadContent(contentRoot());
+const acknowledgements = reports.flatMap((r) => (r.data.acknowledgements ?? []).map((a) => ({ report: r, ...a })));
+
+test('the committed content passes, listing every acknowledged finding', () => {
+  const r = check();
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const lines = r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+  /.test(l));
+  assert.equal(lines.filter((l) => l.includes('  已确认（')).length, acknowledgements.length);
+  assert.ok(acknowledgements.length >= 20);
+  assert.match(r.stdout, new RegExp(`0 个未确认的错误，${acknowledgements.length} 个已确认`));
+});
+
+test('--json gives file, line, column, severity, rule, message, expected, actual, acknowledged', () => {
+  const rows = JSON.parse(check('--json').stdout) as Record<string, unknown>[];
+  assert.equal(rows.length, acknowledgements.length + rows.filter((x) => x.severity === 'note' && !x.acknowledged).length);
+  for (const row of rows) {
+    for (const key of ['file', 'line', 'column', 'severity', 'rule', 'message', 'acknowledged']) assert.ok(key in row, key);
+    assert.match(String(row.file), /^content\/.+\.(yaml|md)$/);
+  }
+  const acked = rows.filter((x) => x.acknowledged);
+  assert.ok(acked.every((x) => typeof x.expected === 'string' && typeof x.actual === 'string'));
+});
+
+test('paths limit the check to those reports', () => {
+  const rows = JSON.parse(check('--json', 'content/hunan-shenzhen').stdout) as { file: string }[];
+  assert.ok(rows.length > 0);
+  assert.ok(rows.every((x) => x.file.startsWith('content/hunan-shenzhen/')));
+});
+
+test('each report page shows its acknowledged findings in 数据说明', () => {
+  for (const a of acknowledgements) {
+    const text = pageText(reportUrl(a.report));
+    assert.match(text, /数据说明/);
+    assert.ok(text.includes(a.reason), `${a.report.id}: ${a.reason}`);
+  }
+});
