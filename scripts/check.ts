@@ -8,7 +8,7 @@ import { resolve, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot } from '../src/lib/site.ts';
-import { checkReport, isFailure, locations } from '../src/lib/checks/run.ts';
+import { checkReport, locations } from '../src/lib/checks/run.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);

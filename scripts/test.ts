@@ -1,10 +1,11 @@
 /**
- * Runs every test: type-checks (TypeScript strict, Astro components included), builds the site
+ * Runs every test: installs Chromium for the browser tests when it is missing, type-checks
+ * (TypeScript strict, Astro components included), builds the chart script and the site
  * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
  * runner. `npm test` calls this.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -12,6 +13,15 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+// The browser tests drive Debian's Chromium; a fresh machine has none.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.log(`${chromium} is missing: installing Debian's chromium (apt-get, needs root)…`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
+run('npx', ['tsx', 'scripts/build-charts.ts']);
 run('npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
 
 const out = resolve('.test-output');

@@ -93,7 +93,6 @@ const cases: Case[] = [
   { rule: 'ack.stale', subject: 'prose.completion 正文.完成预算=49.40%', fail: [on(FA, 'subject: 正文.完成预算=49.50%', 'subject: 正文.完成预算=49.40%')], at: 'rule: prose.completion' },
 ];
 
-const matches = (c: Case) => (f: { rule: string; subject: string }) => f.rule === c.rule && f.subject === c.subject;
 
 /** The report an edit belongs to: content/<office>/<year>/<slug>.(yaml|md) → <office>/<year>/<slug>. */
 const reportOf = (file: string) => file.replace(/^content\//, '').replace(/\.(yaml|md)$/, '');

@@ -6,6 +6,7 @@ import { genericForm } from './tables/generic.ts';
 import { renderNarrative, type Segment } from './narrative/render.ts';
 import { figureKeys } from './fiscal/figure-keys.ts';
 import { checkReport } from './checks/run.ts';
+import { glossary, termLookup } from './glossary.ts';
 
 /** Everything a report page prints, computed outside the components. */
 export interface TocEntry {
@@ -46,10 +47,27 @@ function forms(r: Report): Map<string, FormModel> {
 
 export const formHeading = (f: FormModel) => (f.number ? `${f.number} ${f.title}` : f.title);
 
+/** Links each glossary term's first header cell in every form to its explanation. */
+function linkTerms(forms: Map<string, FormModel>, all: readonly Report[]) {
+  const lookup = termLookup(glossary(all));
+  for (const form of forms.values()) {
+    const linked = new Set<string>();
+    for (const table of form.tables)
+      for (const cell of [...table.head.flat(), ...table.body.flat()]) {
+        const term = cell.th && lookup(cell.text);
+        if (term && !linked.has(term.id)) {
+          linked.add(term.id);
+          cell.href = `/glossary/#${term.id}`;
+        }
+      }
+  }
+}
+
 export function reportView(r: Report, all: readonly Report[]): ReportView {
   const keys = figureKeys(r.data);
   const { segments, headings } = renderNarrative(r.narrative, (key) => keys.get(key));
   const formsById = forms(r);
+  linkTerms(formsById, all);
   const toc: TocEntry[] = [];
   let h = 0;
   let depth = 1;

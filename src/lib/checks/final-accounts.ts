@@ -55,8 +55,9 @@ function table04(t: FinalAccountsTables['t04'], f: Findings) {
   // 年初财政拨款结转和结余 is printed with its three funds indented below it.
   const opening = inc.named('年初财政拨款结转和结余');
   if (opening) {
-    const i = t.income.indexOf(opening);
-    const subs = t.income.slice(i + 1).filter((r, k, all) => all.slice(0, k + 1).every((x) => x.level > 1));
+    const after = t.income.slice(t.income.indexOf(opening) + 1);
+    const end = after.findIndex((x) => x.level === 1);
+    const subs = end < 0 ? after : after.slice(0, end);
     f.sum('fa.t04.opening-balance', 't04.年初财政拨款结转和结余', inc.fig(opening), subs.map((r) => inc.fig(r)), '各项财政拨款结转和结余之和');
   }
   const incomeGrand = inc.named('总计');

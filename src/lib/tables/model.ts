@@ -15,6 +15,8 @@ export interface ModelCell {
   kind?: CellKind;
   /** Printed with preserved line breaks (goal texts). */
   multiline?: boolean;
+  /** Link to the glossary entry explaining this header. */
+  href?: string;
   /** Set by `associate`: header id, and the ids of the headers a data cell belongs to. */
   id?: string;
   headers?: string;

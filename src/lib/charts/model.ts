@@ -1,0 +1,51 @@
+import Big from 'big.js';
+import { isAmount, toBig } from '../fiscal/numbers.ts';
+
+/**
+ * A chart as the page prints it: caption, a one-sentence summary computed from its data, and the
+ * data as a table (the published texts). The client script draws the chart from that table, so
+ * the table is the single source and works without JavaScript.
+ */
+export interface ChartSpec {
+  id: string;
+  type: 'bar' | 'doughnut';
+  /** Bars run horizontally (long category names). */
+  horizontal?: boolean;
+  caption: string;
+  summary: string;
+  unit: string;
+  /** Row header of the table's first column. */
+  category: string;
+  labels: string[];
+  series: { name: string; values: (string | null)[] }[];
+  /** Where the figures come from, e.g. "公开03表". */
+  source: string;
+}
+
+export const big = (t: string | null | undefined) => (isAmount(t) ? toBig(t) : null);
+/** A share in percent with one decimal. */
+export const pct = (part: Big, whole: Big) => (whole.eq(0) ? '—' : `${part.div(whole).times(100).round(1, Big.roundHalfUp).toFixed(1)}%`);
+export const money = (v: Big) => `${v.toFixed(2)} 万元`;
+
+/** "一般公共服务支出最多，267.43 万元，占 90.6%". */
+export function largest(labels: string[], values: (string | null)[], total?: Big): string {
+  let best = -1;
+  values.forEach((v, i) => {
+    const b = big(v);
+    if (b && (best < 0 || b.gt(big(values[best])!))) best = i;
+  });
+  if (best < 0) return '';
+  const sum = total ?? values.reduce((acc, v) => acc.plus(big(v) ?? 0), new Big(0));
+  return `${labels[best]}最多，${values[best]} 万元，占 ${pct(big(values[best])!, sum)}`;
+}
+
+/** "决算 25.12 万元，为预算 50.58 万元的 49.7%" and, where given, the change against last year. */
+export function versus(actual: Big | null, budget: Big | null, previous: Big | null): string {
+  const parts: string[] = [];
+  if (actual && budget) parts.push(`决算 ${money(actual)}，为预算 ${money(budget)}的 ${pct(actual, budget)}`);
+  if (actual && previous) {
+    const d = actual.minus(previous);
+    parts.push(`比上年${d.gte(0) ? '增加' : '减少'} ${money(d.abs())}${previous.eq(0) ? '' : `（${pct(d.abs(), previous)}）`}`);
+  }
+  return parts.join('；');
+}

@@ -1,0 +1,122 @@
+/**
+ * The built site in a real Chromium: no console errors or failed requests, charts drawn with
+ * their data tables after scrolling, no chart script before a chart is visible, axe-core clean
+ * (WCAG 2.1 AA), and no horizontal scrolling at 375 px.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { launch, serve, sitePages } from './support/browser.ts';
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let browser: Browser;
+let server: Server;
+let base: string;
+const pages = sitePages();
+
+before(async () => {
+  ({ url: base, server } = await serve());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page and records what went wrong while it loaded. */
+async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const problems: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && !(path === '/404.html' && r.url().endsWith('/404.html')) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await page.goto(base + path, { waitUntil: 'load' });
+  return { page, problems, scripts };
+}
+
+async function scrollThrough(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  });
+}
+
+test('the site has its pages', () => {
+  for (const p of ['/', '/offices/', '/compare/', '/glossary/', '/about/', '/404.html', '/offices/huaihua-beijing/2022/final-accounts/']) assert.ok(pages.includes(p), p);
+});
+
+for (const path of pages) {
+  test(`${path}: loads cleanly, charts drawn, accessible`, async () => {
+    const { page, problems, scripts } = await open(path);
+    try {
+      const chartCount = await page.locator('figure.chart').count();
+      // Before any chart is in view, no script is fetched.
+      const chartInView = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].some((f) => f.getBoundingClientRect().top < innerHeight + 200));
+      if (!chartInView) {
+        await page.waitForTimeout(300);
+        assert.deepEqual(scripts, [], 'no script before a chart is visible');
+      }
+      await scrollThrough(page);
+      if (chartCount) await page.waitForFunction(() => [...document.querySelectorAll('figure.chart')].every((f) => (f as HTMLElement).dataset.drawn === 'true'), null, { timeout: 10_000 });
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart')].map((f) => {
+          const canvas = f.querySelector('canvas');
+          const ctx = canvas?.getContext('2d');
+          const pixels = ctx ? ctx.getImageData(0, 0, canvas!.width, canvas!.height).data : new Uint8ClampedArray();
+          let painted = 0;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+          return { id: f.id, painted, rows: f.querySelectorAll('table tbody tr').length, caption: f.querySelector('.chart-summary')?.textContent ?? '' };
+        }),
+      );
+      for (const c of charts) {
+        assert.ok(c.painted > 500, `${c.id}: canvas is drawn (${c.painted} painted pixels)`);
+        assert.ok(c.rows > 0, `${c.id}: has its data table`);
+        assert.ok(c.caption.length > 5, `${c.id}: has a summary`);
+      }
+      await page.addScriptTag({ path: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+      });
+      assert.deepEqual(violations, [], 'axe-core WCAG 2.1 AA');
+      assert.deepEqual(problems, [], 'no console errors or failed requests');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${path}: no horizontal scrolling at 375 px`, async () => {
+    const { page } = await open(path, 375);
+    try {
+      await scrollThrough(page);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('the comparison table sorts by a column', async () => {
+  const { page } = await open('/compare/');
+  try {
+    const header = page.locator('table.compare thead th', { hasText: '支出合计' }).first();
+    await header.locator('button').click();
+    await header.locator('button').click();
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+    const values = await page.$$eval('table.compare tbody tr', (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[2].dataset.value ?? ''));
+    const published = values.filter((v) => v !== '').map(Number);
+    assert.deepEqual(published, [...published].sort((a, b) => b - a));
+    assert.deepEqual(values.slice(published.length), values.filter((v) => v === ''), '未公开 sorts last');
+  } finally {
+    await page.close();
+  }
+});
