@@ -28,6 +28,7 @@ const out = resolve('.test-output');
 rmSync(out, { recursive: true, force: true });
 const site = join(out, 'site');
 run('npx', ['astro', 'build', '--silent', '--outDir', site]);
+run('npx', ['tsx', 'scripts/index-search.ts', site]);
 
 const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))

@@ -1,4 +1,4 @@
-/** Two builds of the same commit produce byte-identical output. */
+/** Two builds of the same commit (pages and search index) produce byte-identical output. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -20,6 +20,8 @@ test('a second build is byte-identical to the first', () => {
   const second = join(process.env.TEST_OUTPUT!, 'site-again');
   const r = spawnSync('npx', ['astro', 'build', '--silent', '--outDir', second], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
+  const i = spawnSync('npx', ['tsx', 'scripts/index-search.ts', second], { encoding: 'utf8' });
+  assert.equal(i.status, 0, i.stderr);
   const a = digest(siteDir());
   const b = digest(second);
   assert.ok(a.size > 10, 'the first build has pages');
