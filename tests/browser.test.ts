@@ -3,31 +3,19 @@
  * their data tables after scrolling, no chart script before a chart is visible, axe-core clean
  * (WCAG 2.1 AA), and no horizontal scrolling at 375 px.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { launch, serve, sitePages } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { sitePages, useBrowser } from './support/browser.ts';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
-let server: Server;
-let base: string;
+const site = useBrowser();
 const pages = sitePages();
-
-before(async () => {
-  ({ url: base, server } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** Opens a page and records what went wrong while it loaded. */
 async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await site.browser().newPage({ viewport: { width, height: 900 } });
   const problems: string[] = [];
   const scripts: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -35,7 +23,7 @@ async function open(path: string, width = 1280): Promise<{ page: Page; problems:
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && !(path === '/404.html' && r.url().endsWith('/404.html')) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-  await page.goto(base + path, { waitUntil: 'load' });
+  await page.goto(site.base() + path, { waitUntil: 'load' });
   return { page, problems, scripts };
 }
 

@@ -2,40 +2,39 @@
  * Search through the real Pagefind UI in Chromium: the query set's recall@5 (printed; fails
  * under 95 %), filters, deep links to sections and tables, and the search box without JavaScript.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { launch, serve } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/browser.ts';
 import { QUERIES } from './search-queries.ts';
 
-let browser: Browser;
-let server: Server;
-let base: string;
-
-before(async () => {
-  ({ url: base, server } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useBrowser();
 
 const RESULT_LINKS = '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
 
 /** Runs a query from the header search box and returns the result pages in order. */
 async function search(page: Page, q: string): Promise<string[]> {
-  await page.goto(`${base}/`);
+  await page.goto(`${site.base()}/`);
   await page.fill('#site-q', q);
   await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-q', 'Enter')]);
-  await page.waitForSelector('.pagefind-ui__result, .pagefind-ui__message:has-text("没有")', { timeout: 15_000 }).catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('.pagefind-ui__result-link[href=""]'), null, { timeout: 5_000 }).catch(() => {});
+  // The UI announces how many results it found, then fills them in: wait until all are there.
+  await page.waitForFunction(
+    (selector) => {
+      const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+      if (/没有|未找到/.test(message)) return true;
+      const n = /(\d+)/.exec(message);
+      if (!n) return false;
+      const links = [...document.querySelectorAll(selector)] as HTMLAnchorElement[];
+      return links.length === Math.min(Number(n[1]), 10) && links.every((a) => a.getAttribute('href'));
+    },
+    RESULT_LINKS,
+    { timeout: 15_000 },
+  );
   return page.$$eval(RESULT_LINKS, (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => {
-  const page = await browser.newPage();
+  const page = await site.browser().newPage();
   let found = 0;
   let expected = 0;
   const misses: string[] = [];
@@ -58,7 +57,7 @@ test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => 
 });
 
 test('results show office, year and kind, a highlighted excerpt, and deep links that land on their anchor', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser().newPage();
   try {
     await search(page, '公务接待费');
     const first = page.locator('.pagefind-ui__result').first();
@@ -77,7 +76,7 @@ test('results show office, year and kind, a highlighted excerpt, and deep links 
 });
 
 test('filters by office, year, kind and level', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser().newPage();
   try {
     await search(page, '招商引资');
     const all = await page.locator(RESULT_LINKS).count();
@@ -95,13 +94,13 @@ test('filters by office, year, kind and level', async () => {
 });
 
 test('without JavaScript the search box leads to the office index', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser().newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   try {
-    await page.goto(`${base}/offices/hunan-shenzhen/2022/performance/`);
+    await page.goto(`${site.base()}/offices/hunan-shenzhen/2022/performance/`);
     await page.fill('#site-q', '公务接待费');
     await page.press('#site-q', 'Enter');
-    await page.waitForURL(`${base}/offices/`, { timeout: 10_000 });
+    await page.waitForURL(`${site.base()}/offices/`, { timeout: 10_000 });
     assert.equal(await page.locator('h1').textContent(), '机构');
   } finally {
     await context.close();

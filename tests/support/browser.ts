@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { listFiles, siteDir } from './site.ts';
 
@@ -40,4 +41,20 @@ export function sitePages(): string[] {
     .filter((f) => f.endsWith('.html'))
     .map((f) => `/${relative('.', f)}`.replace(/index\.html$/, ''))
     .sort();
+}
+
+/** Starts the site server and Chromium before a test file's tests, and stops them after. */
+export function useBrowser(): { base: () => string; browser: () => Browser } {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let base = '';
+  before(async () => {
+    ({ url: base, server } = await serve());
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return { base: () => base, browser: () => browser! };
 }
