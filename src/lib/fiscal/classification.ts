@@ -1,7 +1,6 @@
 /** 政府收支分类科目: the level of a code follows from its length (类 3, 款 5, 项 7 digits). */
 export type CodeLevel = 1 | 2 | 3;
 export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
-export const LEVEL_NAMES: Record<CodeLevel, string> = { 1: '类', 2: '款', 3: '项' };
 
 export function codeLevel(code: string): CodeLevel {
   return ((code.length - 1) / 2) as CodeLevel;

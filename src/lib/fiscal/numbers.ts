@@ -10,11 +10,7 @@ export const INTEGER_RE = /^\d+$/;
 /** "Not applicable" as printed in the forms; distinct from a blank cell and from 0.00. */
 export const NOT_APPLICABLE = '——';
 
-export type AmountText = string;
-/** A table cell: a published amount, the not-applicable mark, or blank (null). */
-export type Cell = AmountText | typeof NOT_APPLICABLE | null;
-
-export const isAmount = (cell: string | null | undefined): cell is AmountText =>
+export const isAmount = (cell: string | null | undefined): cell is string =>
   typeof cell === 'string' && AMOUNT_RE.test(cell);
 
 /** Exact value of a published amount or percentage (the % sign is dropped). */

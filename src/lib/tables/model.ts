@@ -1,3 +1,5 @@
+import { NOT_APPLICABLE } from '../fiscal/numbers.ts';
+
 /**
  * A render-ready table: header rows with spans, body rows with levels, and header association
  * (`id`/`headers`) computed here so the component only prints what it is given.
@@ -47,11 +49,10 @@ export interface FormModel {
 
 export const th = (text: string, scope: ModelCell['th'], extra: Partial<ModelCell> = {}): ModelCell => ({ text, th: scope, ...extra });
 
-const NA = '——';
 /** A figure cell: published text, "——", or blank. */
 export function figure(value: string | null | undefined): ModelCell {
   if (value === null || value === undefined) return { text: '', kind: 'blank' };
-  if (value === NA) return { text: NA, kind: 'na' };
+  if (value === NOT_APPLICABLE) return { text: NOT_APPLICABLE, kind: 'na' };
   return { text: value, kind: 'amount' };
 }
 

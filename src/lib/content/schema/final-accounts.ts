@@ -105,6 +105,5 @@ export type Table01 = z.infer<typeof table01>;
 export type Table04 = z.infer<typeof table04>;
 export type Table06 = z.infer<typeof table06>;
 export type Table09 = z.infer<typeof table09>;
-export type CodedRow = CodedTable['rows'][number];
 export type NumberedRow = Table01['income'][number];
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;

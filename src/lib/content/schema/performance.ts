@@ -154,6 +154,4 @@ export type CostRow = CostRowInput;
 export type SelfEvaluationTable = z.infer<typeof selfEvaluationTable>;
 export type ProjectEvaluationTable = z.infer<typeof projectEvaluationTable>;
 export type IndicatorLevel1 = z.infer<typeof level1>;
-export type IndicatorLevel2 = z.infer<typeof level2>;
-export type IndicatorRow = z.infer<typeof indicatorRow>;
 export type FundsRow = z.infer<typeof fundsRow>;

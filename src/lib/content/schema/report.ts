@@ -100,6 +100,5 @@ export const officeData = record({
 });
 
 export type ReportData = z.infer<typeof reportData>;
-export type FinalAccountsReport = z.infer<typeof finalAccountsReport>;
 export type PerformanceReport = z.infer<typeof performanceReport>;
 export type OfficeData = z.infer<typeof officeData>;
