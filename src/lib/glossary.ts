@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Report } from './content/load.ts';
 import type { GlossaryEntry } from './content/schema/final-accounts.ts';
+import { bareName } from './fiscal/names.ts';
 
 /** The site glossary: every 名词解释 entry, first publication of each term wins, with its source. */
 export interface Term extends GlossaryEntry {
@@ -28,5 +29,5 @@ export function glossary(reports: readonly Report[]): Term[] {
 /** Term for a table cell's text ("八、其他收入" → 其他收入), if the glossary explains it. */
 export function termLookup(terms: readonly Term[]) {
   const byName = new Map(terms.map((t) => [key(t.term), t]));
-  return (text: string) => byName.get(key(text.replace(/^[一二三四五六七八九十]+、/, '').trim()));
+  return (text: string) => byName.get(key(bareName(text)));
 }

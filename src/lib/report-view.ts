@@ -1,4 +1,6 @@
 import type { Report } from './content/load.ts';
+import { tableAnchorOf, tableEntries } from './content/tables.ts';
+import type { FinalAccountsTableId } from './fiscal/forms.ts';
 import type { FormModel } from './tables/model.ts';
 import { finalAccountsForms } from './tables/final-accounts.ts';
 import { baseDataForm, projectEvaluationForm, selfEvaluationForm } from './tables/performance.ts';
@@ -33,15 +35,14 @@ export interface ReportView {
 
 function forms(r: Report): Map<string, FormModel> {
   const out = new Map<string, FormModel>();
-  const d = r.data;
-  if (d.kind === '部门决算') for (const [id, f] of Object.entries(finalAccountsForms(d.tables))) out.set(id, f);
-  if (d.kind === '部门整体支出绩效自评' && d.tables) {
-    const t = d.tables;
-    if (t['base-data']) out.set('base-data', baseDataForm('base-data', t['base-data']));
-    if (t['self-evaluation']) out.set('self-evaluation', selfEvaluationForm('self-evaluation', t['self-evaluation']));
-    t.projects?.forEach((p, i) => out.set(`project-${i + 1}`, projectEvaluationForm(`project-${i + 1}`, p)));
+  const finals = r.data.kind === '部门决算' ? finalAccountsForms(r.data.tables) : null;
+  for (const e of tableEntries(r.data)) {
+    if (e.kind === '部门决算') out.set(e.id, finals![e.id as FinalAccountsTableId]);
+    else if (e.kind === '基础数据表') out.set(e.id, baseDataForm(e.id, e.table));
+    else if (e.kind === '整体支出绩效自评表') out.set(e.id, selfEvaluationForm(e.id, e.table));
+    else if (e.kind === '项目支出绩效自评表') out.set(e.id, projectEvaluationForm(e.id, e.table));
+    else out.set(e.id, genericForm(e.id, e.table));
   }
-  for (const [id, t] of Object.entries(d.extraTables ?? {})) out.set(id, genericForm(id, t));
   return out;
 }
 
@@ -84,8 +85,8 @@ export function reportView(r: Report, all: readonly Report[]): ReportView {
   const notes: DataNote[] = checkReport(r, all)
     .filter((f) => f.acknowledged || f.severity === 'note')
     .map((f) => {
-      const ref = f.refs.find((x) => !x.source && x.path[0] === 'tables');
-      const form = ref && (formsById.get(String(ref.path[1])) ?? (ref.path[1] === 'projects' ? formsById.get(`project-${Number(ref.path[2]) + 1}`) : undefined));
+      const anchor = f.refs.filter((x) => !x.source).map((x) => tableAnchorOf(x.path)).find((a) => a !== null);
+      const form = anchor ? formsById.get(anchor) : undefined;
       return { message: f.message, reason: f.acknowledged?.reason ?? null, kind: f.acknowledged ? '原文不一致' : '尾数差异', table: form ? { id: form.id, name: formHeading(form) } : null };
     });
   if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });

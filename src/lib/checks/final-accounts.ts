@@ -2,6 +2,7 @@ import type { CodedTable, FinalAccountsTables, NumberedRow } from '../content/sc
 import { FORMS, type FinalAccountsTableId } from '../fiscal/forms.ts';
 import { isAmount, toBig } from '../fiscal/numbers.ts';
 import { parentCode } from '../fiscal/classification.ts';
+import { CHINESE_NUMBERING, bareName as bare } from '../fiscal/names.ts';
 import { Findings, type Fig } from './findings.ts';
 
 /**
@@ -12,9 +13,6 @@ import { Findings, type Fig } from './findings.ts';
 const T = (id: FinalAccountsTableId) => FORMS[id].number;
 const col = (id: FinalAccountsTableId, i: number) => FORMS[id].columns[i];
 
-/** "一、一般公共服务支出" → "一般公共服务支出"; numbered rows are the parts of a two-sided table. */
-const NUMBERING = /^[一二三四五六七八九十]+、/;
-const bare = (name: string | null) => (name ?? '').replace(NUMBERING, '').trim();
 
 function numbered(id: 't01' | 't04', side: 'income' | 'expenditure', rows: NumberedRow[]) {
   const fig = (r: NumberedRow, c = 0): Fig => ({
@@ -23,7 +21,8 @@ function numbered(id: 't01' | 't04', side: 'income' | 'expenditure', rows: Numbe
     label: `${T(id)} 第${r.line}行 ${r.name}${r.values.length > 1 ? ` ${col(id, c).label}` : ''}`,
   });
   const named = (name: string) => rows.find((r) => bare(r.name) === name);
-  const parts = rows.filter((r) => r.name && NUMBERING.test(r.name));
+  // Numbered rows (一、二、…) are the parts of a two-sided table.
+  const parts = rows.filter((r) => r.name && CHINESE_NUMBERING.test(r.name));
   return { fig, named, parts };
 }
 

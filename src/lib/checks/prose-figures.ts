@@ -2,6 +2,7 @@ import type { FinalAccountsTables } from '../content/schema/final-accounts.ts';
 import type { PerformanceReport } from '../content/schema/report.ts';
 import type { CostRow } from '../content/schema/performance.ts';
 import type { Fig } from './findings.ts';
+import { bareName, costLineName } from '../fiscal/names.ts';
 
 /**
  * The figures a narrative may state, by the label it states them with: for each label the
@@ -21,7 +22,7 @@ const SANGONG = ['“三公”经费', '"三公"经费', '三公经费'];
 export function finalAccountsFigures(t: FinalAccountsTables, source?: string): ProseFigure[] {
   const fig = (text: string | null, path: (string | number)[], label: string): Fig => ({ text, path, label, ...(source ? { source } : {}) });
   const byName = (side: 'income' | 'expenditure', name: string) => {
-    const i = t.t01[side].findIndex((r) => r.name?.replace(/^[一二三四五六七八九十]+、/, '') === name);
+    const i = t.t01[side].findIndex((r) => bareName(r.name) === name);
     return i < 0 ? undefined : fig(t.t01[side][i].values[0], ['tables', 't01', side, i, 2], `公开01表 ${name}`);
   };
   const income = byName('income', '本年收入合计');
@@ -69,7 +70,7 @@ export function performanceFigures(d: PerformanceReport): ProseFigure[] {
   const walk = (rows: CostRow[], path: (string | number)[]) =>
     rows.forEach((r, i) => {
       const p = [...path, i];
-      const name = r.name.replace(/^(\d+、|其中：)/, '').replace(/：$/, '');
+      const name = costLineName(r.name);
       const cell = (c: number): Fig => ({ text: r.values[c], path: [...p, 'values', c], label: `基础数据表 ${r.name} ${bd!.costs.columns[c]}` });
       if (/^[\p{Script=Han}“"]/u.test(name)) out.push({ labels: name === '三公经费' ? SANGONG : [name], previous: cell(0), budget: cell(1), actual: cell(2) });
       if (r.parts) walk(r.parts, [...p, 'parts']);

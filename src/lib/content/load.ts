@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative as relativePath } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
 import type { Root } from 'mdast';
@@ -119,11 +119,11 @@ export function readReport(
  */
 export function loadContent(root: string, opts: { locations?: boolean } = {}): Content {
   // Files are named from the project root ("content/<office>/…"), as staff see them in git.
-  const relative = (_root: string, file: string) => relativePath(dirname(root), file);
+  const name = (file: string) => relative(dirname(root), file);
   const offices: Office[] = [];
   const reports: Report[] = [];
   const errors: ContentError[] = [];
-  const at = (file: string, message: string) => errors.push({ file: relative(root, file), line: 1, col: 1, message });
+  const at = (file: string, message: string) => errors.push({ file: name(file), line: 1, col: 1, message });
 
   for (const office of list(root)) {
     const officeDir = join(root, office);
@@ -132,7 +132,7 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
     const officeFile = join(officeDir, 'office.yaml');
     if (!existsSync(officeFile)) at(officeDir, '缺少 office.yaml（机构全称、简称、上级政府、级别、驻地、职能）');
     else {
-      const r = readYaml(relative(root, officeFile), readFileSync(officeFile, 'utf8'), officeData);
+      const r = readYaml(name(officeFile), readFileSync(officeFile, 'utf8'), officeData);
       errors.push(...r.errors);
       if (r.data) offices.push({ slug: office, data: r.data });
     }
@@ -160,10 +160,10 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
         if (!SLUG_RE.test(slug)) at(yamlFile, '报告文件名应为小写 ASCII 短名（如 final-accounts）');
         if (!existsSync(mdFile)) {
           at(yamlFile, `缺少正文 ${slug}.md（报告原文的文字部分）`);
-          errors.push(...readYaml(relative(root, yamlFile), readFileSync(yamlFile, 'utf8'), reportData).errors);
+          errors.push(...readYaml(name(yamlFile), readFileSync(yamlFile, 'utf8'), reportData).errors);
           continue;
         }
-        const r = readReport({ office, year: yearDir, slug }, { name: relative(root, yamlFile), text: readFileSync(yamlFile, 'utf8') }, { name: relative(root, mdFile), text: readFileSync(mdFile, 'utf8') }, opts);
+        const r = readReport({ office, year: yearDir, slug }, { name: name(yamlFile), text: readFileSync(yamlFile, 'utf8') }, { name: name(mdFile), text: readFileSync(mdFile, 'utf8') }, opts);
         errors.push(...r.errors);
         if (r.report) reports.push(r.report);
       }

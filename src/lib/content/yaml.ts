@@ -34,30 +34,23 @@ export function parseYaml(source: string): ParsedYaml {
     return unclosedBracket(source, e.pos[0], message) ?? { pos: at(e.pos[0]), message };
   });
 
+  /** Position of the key `key` in the map at `mapPath`, if there is one. */
+  function keyAt(mapPath: readonly PropertyKey[], key: PropertyKey): Position | undefined {
+    const map = doc.getIn(mapPath as unknown[], true);
+    const pair = isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
+    const keyNode = pair?.key as Node | undefined;
+    return keyNode?.range ? at(keyNode.range[0]) : undefined;
+  }
+
   function locate(path: readonly PropertyKey[], opts: { key?: string } = {}): Position {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
       if (!node || !('range' in node) || !node.range) continue;
-      // A missing key is reported at the key of the map that should hold it ("tables:").
-      if (n < path.length && n > 0 && isMap(node)) {
-        const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
-        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]) : undefined;
-        const keyNode = pair?.key as Node | undefined;
-        if (keyNode?.range) return at(keyNode.range[0]);
-      }
-      // A whole table or list is reported at its key ("  t07:"), where a reader looks for it.
-      if (n === path.length && n > 0 && !opts.key && (isMap(node) || isSeq(node))) {
-        const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
-        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]) : undefined;
-        const keyNode = pair?.key as Node | undefined;
-        if (keyNode?.range) return at(keyNode.range[0]);
-      }
-      if (opts.key && n === path.length && isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === opts.key);
-        const keyNode = pair && (pair.key as Node);
-        if (keyNode?.range) return at(keyNode.range[0]);
-      }
-      return at(node.range[0]);
+      if (opts.key && n === path.length) return keyAt(path, opts.key) ?? at(node.range[0]);
+      // A missing key is reported at the key of the map that should hold it ("tables:"); a whole
+      // table or list at its own key ("  t07:"), where a reader looks for it.
+      const atKey = n > 0 && (n < path.length ? isMap(node) : isMap(node) || isSeq(node));
+      return (atKey && keyAt(path.slice(0, n - 1), path[n - 1])) || at(node.range[0]);
     }
     return { line: 1, col: 1 };
   }

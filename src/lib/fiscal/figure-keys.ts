@@ -1,6 +1,7 @@
 import type { ReportData } from '../content/schema/report.ts';
 import type { CostRow } from '../content/schema/performance.ts';
 import { FORMS } from './forms.ts';
+import { costLineName } from './names.ts';
 
 /**
  * Figures by key, for the narrative directive `:figure{key=…}`:
@@ -34,7 +35,7 @@ export function figureKeys(d: ReportData): Map<string, string | null> {
     const bd = d.tables['base-data'];
     const walk = (rows: CostRow[]) =>
       rows.forEach((r) => {
-        const name = r.name.replace(/^(\d+、|其中：)/, '').replace(/：$/, '');
+        const name = costLineName(r.name);
         bd.costs.columns.forEach((c, i) => keys.has(`base-data.${name}.${c}`) || keys.set(`base-data.${name}.${c}`, r.values[i]));
         walk([...(r.parts ?? []), ...(r.ofWhich ?? [])]);
       });

@@ -27,23 +27,18 @@ interface CostRowInput {
 }
 
 /**
- * A cost line over the year columns. `parts` are its numbered components (they add up to it);
- * `ofWhich` are its "其中" rows (a subset: together at most the parent).
+ * A cost line over the three year columns (上年决算数, 本年预算数, 本年决算数). `parts` are its
+ * numbered components (they add up to it); `ofWhich` are its "其中" rows (a subset: together at
+ * most the parent).
  */
-function makeCostRow(width: number): z.ZodType<CostRowInput> {
-  const row: z.ZodType<CostRowInput> = z.lazy(() =>
-    record({
-      name: text,
-      values: cells(width, cell, '每个年度栏一个'),
-      parts: z.array(row).optional(),
-      ofWhich: z.array(row).optional(),
-    }),
-  );
-  return row;
-}
-
-/** The cost lines run over three year columns: 上年决算数, 本年预算数, 本年决算数. */
-const costRow = makeCostRow(3);
+const costRow: z.ZodType<CostRowInput> = z.lazy(() =>
+  record({
+    name: text,
+    values: cells(3, cell, '每个年度栏一个'),
+    parts: z.array(costRow).optional(),
+    ofWhich: z.array(costRow).optional(),
+  }),
+);
 
 export const baseDataTable = record({
   form: z.literal('基础数据表'),
