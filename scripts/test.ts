@@ -1,6 +1,6 @@
 /**
  * Runs every test: installs Chromium for the browser tests when it is missing, type-checks
- * (TypeScript strict, Astro components included), builds the chart script and the site
+ * (TypeScript strict, Astro components included), builds the site (scripts/build-site.ts)
  * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
  * runner. `npm test` calls this.
  */
@@ -21,14 +21,12 @@ if (!existsSync(chromium)) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
 }
 
-run('npx', ['tsx', 'scripts/build-charts.ts']);
 run('npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
 
 const out = resolve('.test-output');
 rmSync(out, { recursive: true, force: true });
 const site = join(out, 'site');
-run('npx', ['astro', 'build', '--silent', '--outDir', site]);
-run('npx', ['tsx', 'scripts/index-search.ts', site]);
+run('npx', ['tsx', 'scripts/build-site.ts', '--outDir', site]);
 
 const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))

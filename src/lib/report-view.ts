@@ -8,7 +8,9 @@ import { genericForm } from './tables/generic.ts';
 import { renderNarrative, type Segment } from './narrative/render.ts';
 import { figureKeys } from './fiscal/figure-keys.ts';
 import { checkReport } from './checks/run.ts';
-import { glossary, termLookup } from './glossary.ts';
+import { termLookup, type Term } from './glossary.ts';
+import { reportCharts } from './charts/report.ts';
+import type { ChartSpec } from './charts/model.ts';
 
 /** Everything a report page prints, computed outside the components. */
 export interface TocEntry {
@@ -27,6 +29,7 @@ export interface DataNote {
 }
 
 export interface ReportView {
+  charts: ChartSpec[];
   forms: Map<string, FormModel>;
   segments: Segment[];
   toc: TocEntry[];
@@ -48,9 +51,16 @@ function forms(r: Report): Map<string, FormModel> {
 
 export const formHeading = (f: FormModel) => (f.number ? `${f.number} ${f.title}` : f.title);
 
+/** What a report page needs from the rest of the site; built once per build. */
+export interface ViewContext {
+  reports: readonly Report[];
+  term: (text: string) => Term | undefined;
+}
+
+export const viewContext = (reports: readonly Report[], terms: readonly Term[]): ViewContext => ({ reports, term: termLookup(terms) });
+
 /** Links each glossary term's first header cell in every form to its explanation. */
-function linkTerms(forms: Map<string, FormModel>, all: readonly Report[]) {
-  const lookup = termLookup(glossary(all));
+function linkTerms(forms: Map<string, FormModel>, lookup: ViewContext['term']) {
   for (const form of forms.values()) {
     const linked = new Set<string>();
     for (const table of form.tables)
@@ -64,12 +74,13 @@ function linkTerms(forms: Map<string, FormModel>, all: readonly Report[]) {
   }
 }
 
-export function reportView(r: Report, all: readonly Report[]): ReportView {
+export function reportView(r: Report, ctx: ViewContext): ReportView {
   const keys = figureKeys(r.data);
   const { segments, headings } = renderNarrative(r.narrative, (key) => keys.get(key));
   const formsById = forms(r);
-  linkTerms(formsById, all);
-  const toc: TocEntry[] = [];
+  linkTerms(formsById, ctx.term);
+  const charts = reportCharts(r);
+  const toc: TocEntry[] = charts.length ? [{ depth: 2, id: 'charts', text: '图表' }] : [];
   let h = 0;
   let depth = 1;
   for (const node of r.narrative.children) {
@@ -82,7 +93,7 @@ export function reportView(r: Report, all: readonly Report[]): ReportView {
       if (f) toc.push({ depth: Math.min(depth + 1, 4), id: f.id, text: formHeading(f) });
     }
   }
-  const notes: DataNote[] = checkReport(r, all)
+  const notes: DataNote[] = checkReport(r, ctx.reports)
     .filter((f) => f.acknowledged || f.severity === 'note')
     .map((f) => {
       const anchor = f.refs.filter((x) => !x.source).map((x) => tableAnchorOf(x.path)).find((a) => a !== null);
@@ -90,5 +101,5 @@ export function reportView(r: Report, all: readonly Report[]): ReportView {
       return { message: f.message, reason: f.acknowledged?.reason ?? null, kind: f.acknowledged ? '原文不一致' : '尾数差异', table: form ? { id: form.id, name: formHeading(form) } : null };
     });
   if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
-  return { forms: formsById, segments, toc, notes };
+  return { charts, forms: formsById, segments, toc, notes };
 }

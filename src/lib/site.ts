@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { loadContent, type Content, type Office, type Report } from './content/load.ts';
 import { ContentErrors } from './content/errors.ts';
+import { glossary, type Term } from './glossary.ts';
+import { viewContext, type ViewContext } from './report-view.ts';
 
 /**
  * The site's view of content/: loaded once per build (not through Astro's content layer, whose
@@ -40,3 +42,11 @@ export function report(id: string): Report {
   if (!r) throw new Error(`unknown report ${id}`);
   return r;
 }
+
+let terms: Term[] | undefined;
+/** The site glossary, gathered once per build. */
+export const glossaryTerms = () => (terms ??= glossary(content().reports));
+
+let context: ViewContext | undefined;
+/** Shared by every report page: built once, not per page (thousands of pages). */
+export const reportContext = () => (context ??= viewContext(content().reports, glossaryTerms()));
