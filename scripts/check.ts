@@ -8,7 +8,7 @@ import { resolve, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot } from '../src/lib/site.ts';
-import { checkReport, locations } from '../src/lib/checks/run.ts';
+import { checkReport, isFailure, locations } from '../src/lib/checks/run.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -59,7 +59,7 @@ for (const report of content.reports) {
   }
 }
 
-const failures = rows.filter((r) => r.severity === 'error' && !r.acknowledged);
+const failures = rows.filter(isFailure);
 const elapsed = performance.now() - started;
 if (json) console.log(JSON.stringify(rows, null, 2));
 else {

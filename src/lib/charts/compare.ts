@@ -8,13 +8,14 @@ function across(rows: CompareRow[], key: MetricKey, id: string, caption: string,
   const labels = present.map((r) => `${r.office.data.shortName}（${r.year}）`);
   const values = present.map((r) => r.values[key]!.text);
   const missing = rows.length - present.length;
+  const top = values.reduce((best, v, i) => (Number(v) > Number(values[best]) ? i : best), 0);
   return {
     id,
     type: 'bar',
     horizontal: true,
     caption,
     summary:
-      (unit === '万元' ? `${largest(labels, values)}。` : `${labels[values.indexOf(values.reduce((a, b) => (Number(b) > Number(a) ? b : a)))]}最高，${values.reduce((a, b) => (Number(b) > Number(a) ? b : a))} ${unit}。`) +
+      (unit === '万元' ? `${largest(labels, values)}。` : `${labels[top]}最高，${values[top]} ${unit}。`) +
       (missing ? `另有 ${missing} 个机构年度未公开此项。` : ''),
     unit,
     category: '机构（年度）',

@@ -7,6 +7,24 @@ import { big, largest, money, pct, versus, type ChartSpec } from './model.ts';
 
 /** The charts of one report, from whichever of its tables are published. */
 
+/** A whole in two parts (basic/project, personnel/public) as a doughnut, each part with its share. */
+function split(id: string, caption: string, category: string, parts: [string, string | null][], source: string): ChartSpec | null {
+  const values = parts.map(([, v]) => big(v)).filter((v): v is Big => v !== null);
+  if (values.length < parts.length) return null;
+  const whole = values.reduce((a, v) => a.plus(v), new Big(0));
+  return {
+    id,
+    type: 'doughnut',
+    caption,
+    summary: `${parts.map(([name], i) => `${name} ${money(values[i])}，占 ${pct(values[i], whole)}`).join('；')}。`,
+    unit: '万元',
+    category,
+    labels: parts.map(([name]) => name),
+    series: [{ name: '决算数', values: parts.map(([, v]) => v) }],
+    source,
+  };
+}
+
 function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
   const out: ChartSpec[] = [];
   const classes = t.t03.rows.filter((r) => r.code.length === 3 && big(r.values[0])?.gt(0));
@@ -25,32 +43,10 @@ function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
       source: '公开03表',
     });
   }
-  const [basic, project] = [big(t.t03.total[1]), big(t.t03.total[2])];
-  if (basic && project)
-    out.push({
-      id: 'chart-basic-project',
-      type: 'doughnut',
-      caption: '基本支出与项目支出',
-      summary: `基本支出 ${money(basic)}，占 ${pct(basic, basic.plus(project))}；项目支出 ${money(project)}，占 ${pct(project, basic.plus(project))}。`,
-      unit: '万元',
-      category: '支出性质',
-      labels: ['基本支出', '项目支出'],
-      series: [{ name: '决算数', values: [t.t03.total[1], t.t03.total[2]] }],
-      source: '公开03表',
-    });
-  const [personnel, pub] = [big(t.t06.personnelTotal), big(t.t06.publicTotal)];
-  if (personnel && pub)
-    out.push({
-      id: 'chart-personnel-public',
-      type: 'doughnut',
-      caption: '人员经费与公用经费（一般公共预算财政拨款基本支出）',
-      summary: `人员经费 ${money(personnel)}，占 ${pct(personnel, personnel.plus(pub))}；公用经费 ${money(pub)}，占 ${pct(pub, personnel.plus(pub))}。`,
-      unit: '万元',
-      category: '经费',
-      labels: ['人员经费', '公用经费'],
-      series: [{ name: '决算数', values: [t.t06.personnelTotal, t.t06.publicTotal] }],
-      source: '公开06表',
-    });
+  const basicProject = split('chart-basic-project', '基本支出与项目支出', '支出性质', [['基本支出', t.t03.total[1]], ['项目支出', t.t03.total[2]]], '公开03表');
+  if (basicProject) out.push(basicProject);
+  const personnelPublic = split('chart-personnel-public', '人员经费与公用经费（一般公共预算财政拨款基本支出）', '经费', [['人员经费', t.t06.personnelTotal], ['公用经费', t.t06.publicTotal]], '公开06表');
+  if (personnelPublic) out.push(personnelPublic);
   const items = [1, 3, 4, 5];
   const names = ['因公出国（境）费', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
   if (big(t.t09.budget[0]) || big(t.t09.actual[0]))
