@@ -1,5 +1,6 @@
 /**
- * Runs every test: installs Chromium for the browser tests when it is missing, type-checks
+ * Runs every test: installs Chromium for the browser tests when it is missing, checks formatting
+ * and lint (Prettier, ESLint), type-checks
  * (TypeScript strict, Astro components included), builds the site (scripts/build-site.ts)
  * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
  * runner. `npm test` calls this.
@@ -21,6 +22,8 @@ if (!existsSync(chromium)) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
 }
 
+// Formatting and lint first: a style problem fails in seconds, not after the build.
+run('npm', ['run', '--silent', 'lint']);
 run('npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
 
 const out = resolve('.test-output');

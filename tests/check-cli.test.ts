@@ -13,7 +13,7 @@ const acknowledgements = reports.flatMap((r) => (r.data.acknowledgements ?? []).
 test('the committed content passes, listing every acknowledged finding', () => {
   const r = check();
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  const lines = r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+  /.test(l));
+  const lines = r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}/.test(l));
   assert.equal(lines.filter((l) => l.includes('  已确认（')).length, acknowledgements.length);
   assert.ok(acknowledgements.length >= 20);
   assert.match(r.stdout, new RegExp(`0 个未确认的错误，${acknowledgements.length} 个已确认`));

@@ -140,7 +140,7 @@ test('an inconsistent figure stops the build, located at the figure', () => {
     },
   });
   assertStopped(r);
-  assert.match(located(r.stdout, r.expected[0]), /错误  fa\.t09\.total  公开09表 预算数 合计 为 51\.58，.* 为 50\.58，相差 1\.00/);
+  assert.match(located(r.stdout, r.expected[0]), /错误 {2}fa\.t09\.total {2}公开09表 预算数 合计 为 51\.58，.* 为 50\.58，相差 1\.00/);
 });
 
 test('every problem is printed, not just the first', () => {

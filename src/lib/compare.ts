@@ -24,7 +24,7 @@ export const METRICS = [
 ] as const;
 export type MetricKey = (typeof METRICS)[number]['key'];
 
-export interface Sourced {
+interface Sourced {
   text: string;
   /** Where it was published ("2022年度部门决算 公开01表"), or how it was computed. */
   source: string;

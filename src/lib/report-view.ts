@@ -28,7 +28,7 @@ export interface DataNote {
   table: { id: string; name: string } | null;
 }
 
-export interface ReportView {
+interface ReportView {
   charts: ChartSpec[];
   forms: Map<string, FormModel>;
   segments: Segment[];

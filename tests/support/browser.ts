@@ -5,12 +5,12 @@ import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { listFiles, siteDir } from './site.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
 /** Serves the built site like a static host: directories to index.html, unknown paths to 404.html. */
-export async function serve(): Promise<{ url: string; server: Server }> {
+async function serve(): Promise<{ url: string; server: Server }> {
   const root = siteDir();
   const server = createServer((req, res) => {
     let path = join(root, decodeURIComponent((req.url ?? '/').split('?')[0]));
@@ -28,7 +28,7 @@ export async function serve(): Promise<{ url: string; server: Server }> {
 }
 
 /** Headless Chromium with the flags this machine needs (no sandbox as root, no background network). */
-export function launch(): Promise<Browser> {
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The published source reports (shared/seeds beside the checkout). */
-export const SEEDS_DIR = resolve(process.env.SEEDS_DIR ?? '../shared/seeds');
+const SEEDS_DIR = resolve(process.env.SEEDS_DIR ?? '../shared/seeds');
 
 export const seedFiles = () => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
 

@@ -9,7 +9,7 @@ export const siteDir = () => {
   return process.env.SITE_DIR;
 };
 
-export const pagePath = (urlPath: string) => join(siteDir(), urlPath, 'index.html');
+const pagePath = (urlPath: string) => join(siteDir(), urlPath, 'index.html');
 
 /** Visible text of a built page, as a reader sees it. */
 export function pageText(urlPath: string): string {

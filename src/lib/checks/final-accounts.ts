@@ -3,7 +3,8 @@ import { FORMS, type FinalAccountsTableId } from '../fiscal/forms.ts';
 import { isAmount, toBig } from '../fiscal/numbers.ts';
 import { parentCode } from '../fiscal/classification.ts';
 import { CHINESE_NUMBERING, bareName as bare } from '../fiscal/names.ts';
-import { Findings, type Fig } from './findings.ts';
+import type { Findings} from './findings.ts';
+import { type Fig } from './findings.ts';
 
 /**
  * The identities of the nine 决算 tables (DOMAIN.md): sums within each table, the code

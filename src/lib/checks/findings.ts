@@ -1,4 +1,4 @@
-import Big from 'big.js';
+import type Big from 'big.js';
 import { agreement, amounts, show, sum, tolerance } from '../fiscal/arithmetic.ts';
 import { isAmount, toBig } from '../fiscal/numbers.ts';
 
@@ -15,14 +15,14 @@ export interface Fig {
 }
 
 /** A YAML node involved in a finding. */
-export interface Ref {
+interface Ref {
   path: Path;
   source?: string;
 }
 
 const ref = (f: Fig): Ref => (f.source ? { path: f.path, source: f.source } : { path: f.path });
 
-export type Severity = 'error' | 'note';
+type Severity = 'error' | 'note';
 
 export interface Finding {
   /** Stable rule id, e.g. "fa.t01.balance". */

@@ -1,14 +1,15 @@
-import Big from 'big.js';
+import type Big from 'big.js';
 import type { BaseDataTable, CostRow, ProjectEvaluationTable, SelfEvaluationTable } from '../content/schema/performance.ts';
 import type { PerformanceReport } from '../content/schema/report.ts';
 import { percentAt } from '../fiscal/arithmetic.ts';
 import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
 import { levelName } from '../tables/performance.ts';
-import { Findings, type Fig, type Path } from './findings.ts';
+import type { Findings} from './findings.ts';
+import { type Fig, type Path } from './findings.ts';
 
 /** Scoring rules of the self-evaluation forms and the identities of the 基础数据表 (DOMAIN.md). */
 
-export const GRADE_BANDS: { grade: '优' | '良' | '中' | '差'; min: number }[] = [
+const GRADE_BANDS: { grade: '优' | '良' | '中' | '差'; min: number }[] = [
   { grade: '优', min: 90 },
   { grade: '良', min: 80 },
   { grade: '中', min: 60 },
@@ -17,7 +18,7 @@ export const GRADE_BANDS: { grade: '优' | '良' | '中' | '差'; min: number }[
 /** 分值 and 得分 are whole published scores, not rounded amounts: no rounding tolerance. */
 const EXACT = { exact: true };
 
-export const gradeOf = (score: Big) => GRADE_BANDS.find((b) => score.gte(b.min))!.grade;
+const gradeOf = (score: Big) => GRADE_BANDS.find((b) => score.gte(b.min))!.grade;
 
 /** A published percentage against the ratio of its operands at the percentage's own precision. */
 function ratio(f: Findings, rule: string, subject: string, rate: Fig, num: Fig, den: Fig, what: string) {

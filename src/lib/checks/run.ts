@@ -6,7 +6,7 @@ import { checkGrade, checkPerformance } from './performance.ts';
 import { checkProse } from './prose.ts';
 import { finalAccountsFigures, performanceFigures, type ProseFigure } from './prose-figures.ts';
 
-export interface Acknowledged {
+interface Acknowledged {
   rule: string;
   subject: string;
   reason: string;

@@ -7,7 +7,7 @@ export interface ContentError extends Position {
   message: string;
 }
 
-export const formatError = (e: ContentError) => `${e.file}:${e.line}:${e.col} ${e.message}`;
+const formatError = (e: ContentError) => `${e.file}:${e.line}:${e.col} ${e.message}`;
 
 /** Turns schema issues into located messages that say what was expected. */
 export function locateIssues(file: string, yaml: ParsedYaml, issues: readonly z.core.$ZodIssue[]): ContentError[] {

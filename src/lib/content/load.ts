@@ -10,7 +10,7 @@ import { DIRECTIVES, parseNarrative } from '../narrative/parse.ts';
 import { tableIds } from './tables.ts';
 import { figureKeys } from '../fiscal/figure-keys.ts';
 
-export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface Office {
   slug: string;

@@ -7,7 +7,7 @@ import { FINAL_ACCOUNTS_TABLE_IDS } from '../fiscal/forms.ts';
  * A report's tables with their anchor ids, in the order the report defines them: the one place
  * that names them (#t01…#t09, #base-data, #self-evaluation, #project-1…, extra tables by key).
  */
-export type TableEntry =
+type TableEntry =
   | { id: string; kind: '部门决算' }
   | { id: 'base-data'; kind: '基础数据表'; table: BaseDataTable }
   | { id: 'self-evaluation'; kind: '整体支出绩效自评表'; table: SelfEvaluationTable }

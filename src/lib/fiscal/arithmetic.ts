@@ -15,7 +15,7 @@ export function tolerance(figures: readonly string[]): Big {
   return half.times(100).round(0, Big.roundUp).div(100);
 }
 
-export type Agreement = 'equal' | 'rounding' | 'mismatch';
+type Agreement = 'equal' | 'rounding' | 'mismatch';
 
 export function agreement(published: string, expected: Big, figures: readonly string[]): { status: Agreement; difference: Big } {
   const difference = toBig(published).minus(expected);

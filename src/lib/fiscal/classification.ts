@@ -1,5 +1,5 @@
 /** 政府收支分类科目: the level of a code follows from its length (类 3, 款 5, 项 7 digits). */
-export type CodeLevel = 1 | 2 | 3;
+type CodeLevel = 1 | 2 | 3;
 export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 
 export function codeLevel(code: string): CodeLevel {

@@ -2,14 +2,14 @@
  * The official layouts of the nine 部门决算 tables (公开01表–公开09表): numbers, titles and the
  * amount columns in 栏次 order. Schemas use these to size rows; table models to print headers.
  */
-export interface Column {
+interface Column {
   key: string;
   label: string;
   /** Header of a column group this column sits under (printed as a spanning header cell). */
   group?: string;
 }
 
-export interface FinalAccountsForm {
+interface FinalAccountsForm {
   id: FinalAccountsTableId;
   number: string;
   title: string;

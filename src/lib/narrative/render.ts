@@ -7,14 +7,14 @@ import type { Root, RootContent } from 'mdast';
 /** The narrative cut at its directives: HTML runs, and the places where tables and the glossary go. */
 export type Segment = { type: 'html'; html: string } | { type: 'table'; ref: string } | { type: 'glossary' };
 
-export interface Heading {
+interface Heading {
   depth: number;
   id: string;
   text: string;
 }
 
 /** Heading ids come from the heading text, so they stay put when sections are added elsewhere. */
-export function headingIds(root: Root): Heading[] {
+function headingIds(root: Root): Heading[] {
   const slugger = new GithubSlugger();
   return root.children.flatMap((node) => {
     if (node.type !== 'heading') return [];

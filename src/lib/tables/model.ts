@@ -4,7 +4,7 @@ import { NOT_APPLICABLE } from '../fiscal/numbers.ts';
  * A render-ready table: header rows with spans, body rows with levels, and header association
  * (`id`/`headers`) computed here so the component only prints what it is given.
  */
-export type CellKind = 'text' | 'amount' | 'blank' | 'na';
+type CellKind = 'text' | 'amount' | 'blank' | 'na';
 
 export interface ModelCell {
   text: string;

@@ -28,7 +28,6 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '应为日期 YYYY-MM-DD（如 2021-06-08）' });
 
 export const amount = z.string({ error: '应为金额（如 12.34）' }).regex(AMOUNT_RE, { error: '应为金额（如 12.34）' });
-export const percent = z.string({ error: '应为百分比（如 84.6%）' }).regex(PERCENT_RE, { error: '应为百分比（如 84.6%）' });
 
 const CELL_HINT = '空白写 ~，不适用写 ——';
 /** A table cell: a published amount, "——" (not applicable) or blank. Three different values. */

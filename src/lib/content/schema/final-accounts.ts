@@ -54,27 +54,27 @@ function codedTable(id: 't02' | 't03' | 't05' | 't07' | 't08') {
   });
 }
 
-export const table01 = record({
+const table01 = record({
   ...tableBase,
   income: z.array(numberedRow(1, '决算数')),
   expenditure: z.array(numberedRow(1, '决算数')),
 });
 
-export const table04 = record({
+const table04 = record({
   ...tableBase,
   income: z.array(numberedRow(1, '金额')),
   expenditure: z.array(numberedRow(width('t04'), columnNames('t04'))),
 });
 
 /** 06 is printed as three side-by-side column groups; each group lists [code, name, 决算数]. */
-export const table06 = record({
+const table06 = record({
   ...tableBase,
   groups: z.array(z.array(codedRow('t06'))).length(3, { error: '应有 3 组（与表样的三栏对应）' }),
   personnelTotal: cell,
   publicTotal: cell,
 });
 
-export const table09 = record({
+const table09 = record({
   ...tableBase,
   budget: cells(width('t09'), cell, `预算数：${columnNames('t09')}`),
   actual: cells(width('t09'), cell, `决算数：${columnNames('t09')}`),

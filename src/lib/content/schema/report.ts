@@ -4,14 +4,14 @@ import { baseDataTable, projectEvaluationTable, selfEvaluationTable } from './pe
 import { genericTable } from './generic-table.ts';
 import { integer, isoDate, optionalText, record, text, year } from './common.ts';
 
-export const REPORT_KINDS = ['部门决算', '部门整体支出绩效自评', '部门预算'] as const;
+const REPORT_KINDS = ['部门决算', '部门整体支出绩效自评', '部门预算'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /**
  * A finding that is part of the published record: the report is never corrected, the finding is
  * acknowledged with its reason and shown to readers in the page's 数据说明.
  */
-export const acknowledgement = record({
+const acknowledgement = record({
   /** Rule id, as `npm run check` prints it (e.g. fa.cross.05-06). */
   rule: text,
   /** What it concerns: the subject `npm run check` prints for the finding (e.g. t09.决算数.合计). */
@@ -43,7 +43,7 @@ const reportBase = {
 
 const extraTables = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), genericTable).optional();
 
-export const finalAccountsReport = record({
+const finalAccountsReport = record({
   kind: z.literal('部门决算'),
   ...reportBase,
   tables: finalAccountsTables,
@@ -51,7 +51,7 @@ export const finalAccountsReport = record({
   glossary: z.array(glossaryEntry).optional(),
 });
 
-export const performanceReport = record({
+const performanceReport = record({
   kind: z.literal('部门整体支出绩效自评'),
   ...reportBase,
   tables: z
@@ -65,7 +65,7 @@ export const performanceReport = record({
 });
 
 /** Reserved for the 部门预算 (budget) reports: same frame, tables still to be modelled. */
-export const budgetReport = record({
+const budgetReport = record({
   kind: z.literal('部门预算'),
   ...reportBase,
   extraTables,
