@@ -15,7 +15,9 @@ const source = resolve('content');
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 const root = join(dir, 'content');
 try {
-  for (let i = 0; i < copies; i++) for (const office of readdirSync(source)) cpSync(join(source, office), join(root, `c${i}-${office}`), { recursive: true });
+  for (let i = 0; i < copies; i++)
+    for (const office of readdirSync(source))
+      cpSync(join(source, office), join(root, `c${i}-${office}`), { recursive: true });
   const t0 = performance.now();
   const content = loadContent(root, { locations: true });
   const t1 = performance.now();
@@ -23,7 +25,9 @@ try {
   for (const r of content.reports) findings += checkReport(r, content.reports).length;
   const t2 = performance.now();
   const n = content.reports.length;
-  console.log(`${n} reports: load + validate ${(t1 - t0).toFixed(0)} ms (${((t1 - t0) / n).toFixed(2)} ms/report), checks ${(t2 - t1).toFixed(0)} ms (${((t2 - t1) / n).toFixed(2)} ms/report), ${findings} findings, peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `${n} reports: load + validate ${(t1 - t0).toFixed(0)} ms (${((t1 - t0) / n).toFixed(2)} ms/report), checks ${(t2 - t1).toFixed(0)} ms (${((t2 - t1) / n).toFixed(2)} ms/report), ${findings} findings, peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

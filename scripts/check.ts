@@ -14,7 +14,8 @@ const started = performance.now();
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const wanted = args.filter((a) => !a.startsWith('--')).map((p) => relative(process.cwd(), resolve(p)));
-const selected = (file: string) => !wanted.length || wanted.some((w) => file === w || file.startsWith(`${w}/`));
+const selected = (file: string) =>
+  !wanted.length || wanted.some((w) => file === w || file.startsWith(`${w}/`));
 
 const content = loadContent(contentRoot(), { locations: true });
 const severityName = { error: '错误', note: '提示' } as const;
@@ -36,14 +37,28 @@ interface Row {
 
 const rows: Row[] = content.errors
   .filter((e) => selected(e.file))
-  .map((e) => ({ file: e.file, line: e.line, column: e.col, severity: 'error', rule: 'schema', subject: '', message: e.message, acknowledged: false, locations: [{ file: e.file, line: e.line, column: e.col }] }));
+  .map((e) => ({
+    file: e.file,
+    line: e.line,
+    column: e.col,
+    severity: 'error',
+    rule: 'schema',
+    subject: '',
+    message: e.message,
+    acknowledged: false,
+    locations: [{ file: e.file, line: e.line, column: e.col }],
+  }));
 
 for (const report of content.reports) {
   if (!selected(report.files.yaml) && !selected(report.files.markdown)) continue;
   for (const f of checkReport(report, content.reports)) {
     // With schema errors some data did not load, so an acknowledgement may only look stale.
     if (f.rule === 'ack.stale' && content.errors.length) continue;
-    const where = locations(f, report, content.reports).map((l) => ({ file: l.file, line: l.line, column: l.col }));
+    const where = locations(f, report, content.reports).map((l) => ({
+      file: l.file,
+      line: l.line,
+      column: l.col,
+    }));
     rows.push({
       ...where[0],
       severity: f.severity,
@@ -65,8 +80,12 @@ if (json) console.log(JSON.stringify(rows, null, 2));
 else {
   for (const r of rows) {
     const status = r.acknowledged ? `已确认（${r.reason}）` : severityName[r.severity];
-    const also = r.locations.slice(1).map((l) => (l.file === r.file ? `${l.line}:${l.column}` : `${l.file}:${l.line}:${l.column}`));
-    console.log(`${r.file}:${r.line}:${r.column}  ${status}  ${r.rule}  ${r.message}${r.subject ? `  [${r.subject}]` : ''}${also.length ? `  （涉及 ${also.join('、')}）` : ''}`);
+    const also = r.locations
+      .slice(1)
+      .map((l) => (l.file === r.file ? `${l.line}:${l.column}` : `${l.file}:${l.line}:${l.column}`));
+    console.log(
+      `${r.file}:${r.line}:${r.column}  ${status}  ${r.rule}  ${r.message}${r.subject ? `  [${r.subject}]` : ''}${also.length ? `  （涉及 ${also.join('、')}）` : ''}`,
+    );
   }
   const count = (p: (r: Row) => boolean) => rows.filter(p).length;
   console.log(

@@ -26,4 +26,6 @@ if (added.page_count === 0) stopOn('addDirectory', ['没有可索引的页面：
 const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
 stopOn('writeFiles', written.errors);
 await pagefind.close();
-console.log(`搜索索引：${added.page_count} 个页面，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
+console.log(
+  `搜索索引：${added.page_count} 个页面，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`,
+);

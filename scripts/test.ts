@@ -19,7 +19,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.log(`${chromium} is missing: installing Debian's chromium (apt-get, needs root)…`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    DEBIAN_FRONTEND: 'noninteractive',
+  });
 }
 
 // Formatting and lint first: a style problem fails in seconds, not after the build.
@@ -35,4 +37,7 @@ const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
   .sort()
   .map((f) => join('tests', f));
-run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { SITE_DIR: site, TEST_OUTPUT: out });
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+  SITE_DIR: site,
+  TEST_OUTPUT: out,
+});

@@ -14,14 +14,23 @@ const site = useBrowser();
 const pages = sitePages();
 
 /** Opens a page and records what went wrong while it loaded. */
-async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
+async function open(
+  path: string,
+  width = 1280,
+): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
   const page = await site.browser().newPage({ viewport: { width, height: 900 } });
   const problems: string[] = [];
   const scripts: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && !(path === '/404.html' && r.url().endsWith('/404.html')) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on(
+    'response',
+    (r) =>
+      r.status() >= 400 &&
+      !(path === '/404.html' && r.url().endsWith('/404.html')) &&
+      problems.push(`HTTP ${r.status()}: ${r.url()}`),
+  );
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
   await page.goto(site.base() + path, { waitUntil: 'load' });
   return { page, problems, scripts };
@@ -37,7 +46,17 @@ async function scrollThrough(page: Page) {
 }
 
 test('the site has its pages', () => {
-  for (const p of ['/', '/offices/', '/compare/', '/glossary/', '/about/', '/search/', '/404.html', '/offices/huaihua-beijing/2022/final-accounts/']) assert.ok(pages.includes(p), p);
+  for (const p of [
+    '/',
+    '/offices/',
+    '/compare/',
+    '/glossary/',
+    '/about/',
+    '/search/',
+    '/404.html',
+    '/offices/huaihua-beijing/2022/final-accounts/',
+  ])
+    assert.ok(pages.includes(p), p);
 });
 
 for (const path of pages) {
@@ -46,22 +65,41 @@ for (const path of pages) {
     try {
       const chartCount = await page.locator('figure.chart').count();
       // Before any chart is in view, no script is fetched.
-      const chartInView = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].some((f) => f.getBoundingClientRect().top < innerHeight + 200));
+      const chartInView = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart')].some(
+          (f) => f.getBoundingClientRect().top < innerHeight + 200,
+        ),
+      );
       const reportPage = /^\/offices\/[^/]+\/\d{4}\/[^/]+\/$/.test(path);
       if (reportPage && !chartInView) {
         await page.waitForTimeout(300);
         assert.deepEqual(scripts, [], 'a report page fetches no script before a chart is visible');
       }
       await scrollThrough(page);
-      if (chartCount) await page.waitForFunction(() => [...document.querySelectorAll('figure.chart')].every((f) => (f as HTMLElement).dataset.drawn === 'true'), null, { timeout: 10_000 });
+      if (chartCount)
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('figure.chart')].every(
+              (f) => (f as HTMLElement).dataset.drawn === 'true',
+            ),
+          null,
+          { timeout: 10_000 },
+        );
       const charts = await page.evaluate(() =>
         [...document.querySelectorAll('figure.chart')].map((f) => {
           const canvas = f.querySelector('canvas');
           const ctx = canvas?.getContext('2d');
-          const pixels = ctx ? ctx.getImageData(0, 0, canvas!.width, canvas!.height).data : new Uint8ClampedArray();
+          const pixels = ctx
+            ? ctx.getImageData(0, 0, canvas!.width, canvas!.height).data
+            : new Uint8ClampedArray();
           let painted = 0;
           for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
-          return { id: f.id, painted, rows: f.querySelectorAll('table tbody tr').length, caption: f.querySelector('.chart-summary')?.textContent ?? '' };
+          return {
+            id: f.id,
+            painted,
+            rows: f.querySelectorAll('table tbody tr').length,
+            caption: f.querySelector('.chart-summary')?.textContent ?? '',
+          };
         }),
       );
       for (const c of charts) {
@@ -71,9 +109,25 @@ for (const path of pages) {
       }
       await page.addScriptTag({ path: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                o: object,
+              ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const r = await axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return r.violations.map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join('; ')})`,
+        );
       });
       assert.deepEqual(violations, [], 'axe-core WCAG 2.1 AA');
       assert.deepEqual(problems, [], 'no console errors or failed requests');
@@ -86,7 +140,10 @@ for (const path of pages) {
     const { page } = await open(path, 375);
     try {
       await scrollThrough(page);
-      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      const [scroll, client] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
       assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
     } finally {
       await page.close();
@@ -101,10 +158,19 @@ test('the comparison table sorts by a column', async () => {
     await header.locator('button').click();
     await header.locator('button').click();
     assert.equal(await header.getAttribute('aria-sort'), 'descending');
-    const values = await page.$$eval('table.compare tbody tr', (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[2].dataset.value ?? ''));
+    const values = await page.$$eval('table.compare tbody tr', (rows) =>
+      rows.map((r) => (r as HTMLTableRowElement).cells[2].dataset.value ?? ''),
+    );
     const published = values.filter((v) => v !== '').map(Number);
-    assert.deepEqual(published, [...published].sort((a, b) => b - a));
-    assert.deepEqual(values.slice(published.length), values.filter((v) => v === ''), '未公开 sorts last');
+    assert.deepEqual(
+      published,
+      [...published].sort((a, b) => b - a),
+    );
+    assert.deepEqual(
+      values.slice(published.length),
+      values.filter((v) => v === ''),
+      '未公开 sorts last',
+    );
   } finally {
     await page.close();
   }

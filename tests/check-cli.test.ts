@@ -6,9 +6,12 @@ import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot, reportUrl } from '../src/lib/site.ts';
 import { pageText } from './support/site.ts';
 
-const check = (...args: string[]) => spawnSync('npm', ['run', 'check', '--silent', '--', ...args], { encoding: 'utf8' });
+const check = (...args: string[]) =>
+  spawnSync('npm', ['run', 'check', '--silent', '--', ...args], { encoding: 'utf8' });
 const { reports } = loadContent(contentRoot());
-const acknowledgements = reports.flatMap((r) => (r.data.acknowledgements ?? []).map((a) => ({ report: r, ...a })));
+const acknowledgements = reports.flatMap((r) =>
+  (r.data.acknowledgements ?? []).map((a) => ({ report: r, ...a })),
+);
 
 test('the committed content passes, listing every acknowledged finding', () => {
   const r = check();
@@ -21,9 +24,13 @@ test('the committed content passes, listing every acknowledged finding', () => {
 
 test('--json gives file, line, column, severity, rule, message, expected, actual, acknowledged', () => {
   const rows = JSON.parse(check('--json').stdout) as Record<string, unknown>[];
-  assert.equal(rows.length, acknowledgements.length + rows.filter((x) => x.severity === 'note' && !x.acknowledged).length);
+  assert.equal(
+    rows.length,
+    acknowledgements.length + rows.filter((x) => x.severity === 'note' && !x.acknowledged).length,
+  );
   for (const row of rows) {
-    for (const key of ['file', 'line', 'column', 'severity', 'rule', 'message', 'acknowledged']) assert.ok(key in row, key);
+    for (const key of ['file', 'line', 'column', 'severity', 'rule', 'message', 'acknowledged'])
+      assert.ok(key in row, key);
     assert.match(String(row.file), /^content\/.+\.(yaml|md)$/);
   }
   const acked = rows.filter((x) => x.acknowledged);

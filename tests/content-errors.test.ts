@@ -109,7 +109,10 @@ test('YAML syntax error: points at the bracket left open', () => {
 test('wrong type: an amount with a word in it', () => {
   const r = buildBroken(wordInAmount);
   assertStopped(r);
-  assert.match(located(r.stdout, r.expected[0]), /tables\.t03\.rows\.\d+\.2：应为金额（如 12\.34）；空白写 ~，不适用写 ——/);
+  assert.match(
+    located(r.stdout, r.expected[0]),
+    /tables\.t03\.rows\.\d+\.2：应为金额（如 12\.34）；空白写 ~，不适用写 ——/,
+  );
 });
 
 test('unknown key: names the allowed keys', () => {
@@ -140,7 +143,10 @@ test('an inconsistent figure stops the build, located at the figure', () => {
     },
   });
   assertStopped(r);
-  assert.match(located(r.stdout, r.expected[0]), /错误 {2}fa\.t09\.total {2}公开09表 预算数 合计 为 51\.58，.* 为 50\.58，相差 1\.00/);
+  assert.match(
+    located(r.stdout, r.expected[0]),
+    /错误 {2}fa\.t09\.total {2}公开09表 预算数 合计 为 51\.58，.* 为 50\.58，相差 1\.00/,
+  );
 });
 
 test('every problem is printed, not just the first', () => {

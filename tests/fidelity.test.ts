@@ -35,7 +35,9 @@ for (const seed of seedFiles()) {
 
   test(`${seed}: every figure appears on its pages (${pages.map((r) => r.id).join(', ')})`, () => {
     const onPages = figures(text);
-    const missing = [...figures(source)].filter(([v, n]) => (onPages.get(v) ?? 0) < n).map(([v, n]) => `${v} (${n}× in source, ${onPages.get(v) ?? 0}× on pages)`);
+    const missing = [...figures(source)]
+      .filter(([v, n]) => (onPages.get(v) ?? 0) < n)
+      .map(([v, n]) => `${v} (${n}× in source, ${onPages.get(v) ?? 0}× on pages)`);
     assert.deepEqual(missing, []);
   });
 

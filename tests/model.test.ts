@@ -43,7 +43,9 @@ test('grouped columns: a data cell is associated with its group, column and row 
   const headers = new Map(t05.head.flat().map((c) => [c.id, c.text]));
   const row = t05.body.find((r) => r.some((c) => c.text === '参事事务'))!;
   const project = row.at(-1)!;
-  const names = project.headers!.split(' ').map((id) => headers.get(id) ?? row.find((c: ModelCell) => c.id === id)?.text);
+  const names = project
+    .headers!.split(' ')
+    .map((id) => headers.get(id) ?? row.find((c: ModelCell) => c.id === id)?.text);
   assert.deepEqual(names, ['本年支出', '项目支出', '参事事务']);
 });
 
@@ -56,7 +58,9 @@ test('two-sided forms associate each side with its own row header', () => {
 });
 
 test('indicator levels span their rows as on the form', () => {
-  const ind = reportView(shenzhen, reportContext()).forms.get('self-evaluation')!.tables.find((t) => t.caption === '绩效指标')!;
+  const ind = reportView(shenzhen, reportContext())
+    .forms.get('self-evaluation')!
+    .tables.find((t) => t.caption === '绩效指标')!;
   const output = ind.body.flat().find((c) => c.text === '产出指标')!;
   const quantity = ind.body.flat().find((c) => c.text === '数量指标')!;
   assert.equal(output.rowspan, 13);
@@ -80,5 +84,9 @@ test('an office with several years gets a trend chart; one year gets none', () =
   const chart = officeTrend([row, earlier])!;
   assert.deepEqual(chart.labels, ['2021', '2022']);
   assert.deepEqual(chart.series[0].values, ['264.18', row.values.total!.text]);
-  assert.deepEqual(chart.series[3].values, [null, row.values.sangong!.text], 'a figure one year does not publish stays empty, not zero');
+  assert.deepEqual(
+    chart.series[3].values,
+    [null, row.values.sangong!.text],
+    'a figure one year does not publish stays empty, not zero',
+  );
 });

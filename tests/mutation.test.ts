@@ -27,7 +27,14 @@ test('every changed 决算 amount is reported at its line', () => {
   const targets: { start: number; end: number; text: string }[] = [];
   visit(doc.get('tables', true) as never, {
     Scalar(_, node) {
-      if (isScalar(node) && node.range && typeof node.source === 'string' && AMOUNT_RE.test(node.source) && node.source.includes('.')) targets.push({ start: node.range[0], end: node.range[1], text: node.source });
+      if (
+        isScalar(node) &&
+        node.range &&
+        typeof node.source === 'string' &&
+        AMOUNT_RE.test(node.source) &&
+        node.source.includes('.')
+      )
+        targets.push({ start: node.range[0], end: node.range[1], text: node.source });
     },
   });
   assert.ok(targets.length > 500, `found ${targets.length} amounts`);
@@ -36,16 +43,27 @@ test('every changed 决算 amount is reported at its line', () => {
   for (const t of targets) {
     const changed = new Big(t.text).plus(1).toFixed(t.text.split('.')[1].length);
     const text = yamlText.slice(0, t.start) + changed + yamlText.slice(t.end);
-    const { report, errors } = readReport({ office: 'huaihua-beijing', year: '2022', slug: 'final-accounts' }, { name: original.files.yaml, text }, { name: original.files.markdown, text: mdText }, { locations: true });
+    const { report, errors } = readReport(
+      { office: 'huaihua-beijing', year: '2022', slug: 'final-accounts' },
+      { name: original.files.yaml, text },
+      { name: original.files.markdown, text: mdText },
+      { locations: true },
+    );
     assert.deepEqual(errors, []);
     const others = content.reports.filter((r) => r.id !== ID);
     const line = lines.linePos(t.start).line;
     const hit = checkReport(report!, [report!, ...others])
       .filter(isFailure)
-      .some((f) => locations(f, report!, [report!, ...others]).some((l) => l.file === original.files.yaml && l.line === line));
+      .some((f) =>
+        locations(f, report!, [report!, ...others]).some(
+          (l) => l.file === original.files.yaml && l.line === line,
+        ),
+      );
     if (!hit) missed.push(`${original.files.yaml}:${line} ${t.text} → ${changed}`);
   }
   const detected = targets.length - missed.length;
-  console.log(`mutation test: ${detected}/${targets.length} changed amounts detected (${((100 * detected) / targets.length).toFixed(1)}%)`);
+  console.log(
+    `mutation test: ${detected}/${targets.length} changed amounts detected (${((100 * detected) / targets.length).toFixed(1)}%)`,
+  );
   assert.deepEqual(missed, []);
 });

@@ -10,7 +10,8 @@ import { QUERIES } from './search-queries.ts';
 
 const site = useBrowser();
 
-const RESULT_LINKS = '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
+const RESULT_LINKS =
+  '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
 
 /** Runs a query from the header search box and returns the result pages in order. */
 async function search(page: Page, q: string): Promise<string[]> {
@@ -30,7 +31,9 @@ async function search(page: Page, q: string): Promise<string[]> {
     RESULT_LINKS,
     { timeout: 15_000 },
   );
-  return page.$$eval(RESULT_LINKS, (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return page.$$eval(RESULT_LINKS, (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
 }
 
 test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => {
@@ -51,7 +54,9 @@ test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => 
     await page.close();
   }
   const recall = found / expected;
-  console.log(`search recall@5: ${found}/${expected} = ${(recall * 100).toFixed(1)}% over ${QUERIES.length} queries${misses.length ? `; missed: ${misses.join('; ')}` : ''}`);
+  console.log(
+    `search recall@5: ${found}/${expected} = ${(recall * 100).toFixed(1)}% over ${QUERIES.length} queries${misses.length ? `; missed: ${misses.join('; ')}` : ''}`,
+  );
   assert.ok(QUERIES.length >= 25);
   assert.ok(recall >= 0.95, misses.join('\n'));
 });
@@ -61,10 +66,18 @@ test('results show office, year and kind, a highlighted excerpt, and deep links 
   try {
     await search(page, '公务接待费');
     const first = page.locator('.pagefind-ui__result').first();
-    assert.match((await first.locator('.pagefind-ui__result-title').first().textContent()) ?? '', /怀化市人民政府驻北京联络处｜2022年度部门决算/);
+    assert.match(
+      (await first.locator('.pagefind-ui__result-title').first().textContent()) ?? '',
+      /怀化市人民政府驻北京联络处｜2022年度部门决算/,
+    );
     assert.ok((await first.locator('mark').count()) > 0, 'excerpt highlights the query');
-    const deep = await page.$$eval('.pagefind-ui__result-nested .pagefind-ui__result-link', (links) => links.map((a) => (a as HTMLAnchorElement).href));
-    assert.ok(deep.some((h) => /#t09-h$/.test(h)), `a sub-result links to the 三公 table: ${deep.join(' ')}`);
+    const deep = await page.$$eval('.pagefind-ui__result-nested .pagefind-ui__result-link', (links) =>
+      links.map((a) => (a as HTMLAnchorElement).href),
+    );
+    assert.ok(
+      deep.some((h) => /#t09-h$/.test(h)),
+      `a sub-result links to the 三公 table: ${deep.join(' ')}`,
+    );
     for (const href of deep.slice(0, 5)) {
       await page.goto(href);
       const id = decodeURIComponent(new URL(href).hash.slice(1));
@@ -81,13 +94,24 @@ test('filters by office, year, kind and level', async () => {
     await search(page, '招商引资');
     const all = await page.locator(RESULT_LINKS).count();
     assert.ok(all >= 4, `招商引资 finds several reports (${all})`);
-    for (const name of ['机构', '年度', '类型', '级别']) assert.equal(await page.locator('.pagefind-ui__filter-name', { hasText: name }).count(), 1, `filter ${name}`);
+    for (const name of ['机构', '年度', '类型', '级别'])
+      assert.equal(
+        await page.locator('.pagefind-ui__filter-name', { hasText: name }).count(),
+        1,
+        `filter ${name}`,
+      );
     await page.locator('.pagefind-ui__filter-name', { hasText: '级别' }).click();
     await page.locator('.pagefind-ui__filter-label', { hasText: '市级' }).click();
     await page.waitForTimeout(800);
     const titles = await page.$$eval(RESULT_LINKS, (a) => a.map((x) => x.textContent ?? ''));
-    assert.ok(titles.length > 0 && titles.length < all, `市级 narrows the results (${titles.length} of ${all})`);
-    assert.ok(titles.every((t) => /怀化|广州办/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.length > 0 && titles.length < all,
+      `市级 narrows the results (${titles.length} of ${all})`,
+    );
+    assert.ok(
+      titles.every((t) => /怀化|广州办/.test(t)),
+      titles.join(' | '),
+    );
   } finally {
     await page.close();
   }

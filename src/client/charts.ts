@@ -2,9 +2,28 @@
  * Draws every chart on the page from its own data table (the table stays as the text
  * alternative and the no-JavaScript view). Loaded only when a chart nears the viewport.
  */
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip } from 'chart.js';
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
 
-Chart.register(BarController, BarElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  DoughnutController,
+  ArcElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 const COLORS = ['#1f5f99', '#c0392b', '#2e8b57', '#b8860b', '#6a4c93', '#00838f', '#8d6e63'];
 const num = (text: string | null | undefined) => {

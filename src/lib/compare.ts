@@ -37,8 +37,15 @@ export interface CompareRow {
   values: Partial<Record<MetricKey, Sourced>>;
 }
 
-const from = (r: Report, table: string, anchor: string, text: string | null | undefined): Sourced | undefined =>
-  typeof text === 'string' && (isAmount(text) || PERCENT_RE.test(text)) ? { text, source: `${r.data.year}年度${r.data.kind} ${table}`, href: `/offices/${r.id}/#${anchor}` } : undefined;
+const from = (
+  r: Report,
+  table: string,
+  anchor: string,
+  text: string | null | undefined,
+): Sourced | undefined =>
+  typeof text === 'string' && (isAmount(text) || PERCENT_RE.test(text))
+    ? { text, source: `${r.data.year}年度${r.data.kind} ${table}`, href: `/offices/${r.id}/#${anchor}` }
+    : undefined;
 
 function finalAccounts(r: Report, v: CompareRow['values']) {
   if (r.data.kind !== '部门决算') return;
@@ -72,13 +79,20 @@ function performance(r: Report, v: CompareRow['values']) {
   v.vehicles ??= from(r, bdName, 'base-data', part('公务用车'));
   v.abroad ??= from(r, bdName, 'base-data', part('出国'));
   const score = se?.total?.score ?? r.data.conclusion?.score;
-  if (score) v.score ??= { text: score, source: `${r.data.year}年度${r.data.kind}${se?.total?.score ? ` ${seName} 总分` : ' 正文所述'}`, href: `/offices/${r.id}/` };
+  if (score)
+    v.score ??= {
+      text: score,
+      source: `${r.data.year}年度${r.data.kind}${se?.total?.score ? ` ${seName} 总分` : ' 正文所述'}`,
+      href: `/offices/${r.id}/`,
+    };
 }
 
 export function compareRows(offices: readonly Office[], reports: readonly Report[]): CompareRow[] {
   const rows: CompareRow[] = [];
   for (const office of offices) {
-    const years = [...new Set(reports.filter((r) => r.office === office.slug).map((r) => r.data.year))].sort((a, b) => b - a);
+    const years = [...new Set(reports.filter((r) => r.office === office.slug).map((r) => r.data.year))].sort(
+      (a, b) => b - a,
+    );
     for (const year of years) {
       const v: CompareRow['values'] = {};
       const own = reports.filter((r) => r.office === office.slug && r.data.year === year);
@@ -86,11 +100,20 @@ export function compareRows(offices: readonly Office[], reports: readonly Report
       for (const r of own) finalAccounts(r, v);
       for (const r of own) performance(r, v);
       const staffing = office.data.staffing?.find((s) => s.year === year);
-      if (staffing?.authorized != null) v.authorized = { text: String(staffing.authorized), source: staffing.source };
+      if (staffing?.authorized != null)
+        v.authorized = { text: String(staffing.authorized), source: staffing.source };
       if (staffing?.actual != null) v.staff = { text: String(staffing.actual), source: staffing.source };
       const [basic, project, total] = [big(v.basic?.text), big(v.project?.text), big(v.total?.text)];
-      if (basic && project) v.basicShare = { text: pct(basic, basic.plus(project)), source: '计算：基本支出 ÷（基本支出 + 项目支出）' };
-      if (total && staffing?.actual) v.perHead = { text: total.div(staffing.actual).round(2, Big.roundHalfUp).toFixed(2), source: '计算：支出合计 ÷ 实际在职人数' };
+      if (basic && project)
+        v.basicShare = {
+          text: pct(basic, basic.plus(project)),
+          source: '计算：基本支出 ÷（基本支出 + 项目支出）',
+        };
+      if (total && staffing?.actual)
+        v.perHead = {
+          text: total.div(staffing.actual).round(2, Big.roundHalfUp).toFixed(2),
+          source: '计算：支出合计 ÷ 实际在职人数',
+        };
       rows.push({ office, year, values: v });
     }
   }

@@ -57,7 +57,10 @@ export interface ViewContext {
   term: (text: string) => Term | undefined;
 }
 
-export const viewContext = (reports: readonly Report[], terms: readonly Term[]): ViewContext => ({ reports, term: termLookup(terms) });
+export const viewContext = (reports: readonly Report[], terms: readonly Term[]): ViewContext => ({
+  reports,
+  term: termLookup(terms),
+});
 
 /** Links each glossary term's first header cell in every form to its explanation. */
 function linkTerms(forms: Map<string, FormModel>, lookup: ViewContext['term']) {
@@ -96,9 +99,17 @@ export function reportView(r: Report, ctx: ViewContext): ReportView {
   const notes: DataNote[] = checkReport(r, ctx.reports)
     .filter((f) => f.acknowledged || f.severity === 'note')
     .map((f) => {
-      const anchor = f.refs.filter((x) => !x.source).map((x) => tableAnchorOf(x.path)).find((a) => a !== null);
+      const anchor = f.refs
+        .filter((x) => !x.source)
+        .map((x) => tableAnchorOf(x.path))
+        .find((a) => a !== null);
       const form = anchor ? formsById.get(anchor) : undefined;
-      return { message: f.message, reason: f.acknowledged?.reason ?? null, kind: f.acknowledged ? '原文不一致' : '尾数差异', table: form ? { id: form.id, name: formHeading(form) } : null };
+      return {
+        message: f.message,
+        reason: f.acknowledged?.reason ?? null,
+        kind: f.acknowledged ? '原文不一致' : '尾数差异',
+        table: form ? { id: form.id, name: formHeading(form) } : null,
+      };
     });
   if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
   return { charts, forms: formsById, segments, toc, notes };

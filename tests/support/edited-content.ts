@@ -29,7 +29,11 @@ function firstChangedLine(before: string, after: string): number {
  * Runs every check over a copy of content/ with the edits applied in order; `changed` gives,
  * for each edit, the file and the first line it changed.
  */
-export function checkEdited(edits: Edit[]): { findings: Located[]; errors: string[]; changed: { file: string; line: number }[] } {
+export function checkEdited(edits: Edit[]): {
+  findings: Located[];
+  errors: string[];
+  changed: { file: string; line: number }[];
+} {
   const changed: { file: string; line: number }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
   try {
@@ -44,8 +48,18 @@ export function checkEdited(edits: Edit[]): { findings: Located[]; errors: strin
       changed.push({ file: e.file, line: firstChangedLine(text, after) });
     }
     const content = loadContent(join(dir, 'content'), { locations: true });
-    const findings = content.reports.flatMap((r) => checkReport(r, content.reports).map((f) => ({ ...f, report: r.id, where: locations(f, r, content.reports) })));
-    return { findings, errors: content.errors.map((e) => `${e.file}:${e.line}:${e.col} ${e.message}`), changed };
+    const findings = content.reports.flatMap((r) =>
+      checkReport(r, content.reports).map((f) => ({
+        ...f,
+        report: r.id,
+        where: locations(f, r, content.reports),
+      })),
+    );
+    return {
+      findings,
+      errors: content.errors.map((e) => `${e.file}:${e.line}:${e.col} ${e.message}`),
+      changed,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

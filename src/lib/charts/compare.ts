@@ -2,7 +2,13 @@ import type { CompareRow, MetricKey } from '../compare.ts';
 import { largest, type ChartSpec } from './model.ts';
 
 /** Charts of the comparison page: one figure across offices, only where it is published. */
-function across(rows: CompareRow[], key: MetricKey, id: string, caption: string, unit: string): ChartSpec | null {
+function across(
+  rows: CompareRow[],
+  key: MetricKey,
+  id: string,
+  caption: string,
+  unit: string,
+): ChartSpec | null {
   const present = rows.filter((r) => r.values[key]);
   if (present.length < 2) return null;
   const labels = present.map((r) => `${r.office.data.shortName}（${r.year}）`);

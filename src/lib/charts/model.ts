@@ -24,7 +24,8 @@ export interface ChartSpec {
 
 export const big = (t: string | null | undefined) => (isAmount(t) ? toBig(t) : null);
 /** A share in percent with one decimal. */
-export const pct = (part: Big, whole: Big) => (whole.eq(0) ? '—' : `${part.div(whole).times(100).round(1, Big.roundHalfUp).toFixed(1)}%`);
+export const pct = (part: Big, whole: Big) =>
+  whole.eq(0) ? '—' : `${part.div(whole).times(100).round(1, Big.roundHalfUp).toFixed(1)}%`;
 export const money = (v: Big) => `${v.toFixed(2)} 万元`;
 
 /** "一般公共服务支出最多，267.43 万元，占 90.6%". */
@@ -45,7 +46,9 @@ export function versus(actual: Big | null, budget: Big | null, previous: Big | n
   if (actual && budget) parts.push(`决算 ${money(actual)}，为预算 ${money(budget)}的 ${pct(actual, budget)}`);
   if (actual && previous) {
     const d = actual.minus(previous);
-    parts.push(`比上年${d.gte(0) ? '增加' : '减少'} ${money(d.abs())}${previous.eq(0) ? '' : `（${pct(d.abs(), previous)}）`}`);
+    parts.push(
+      `比上年${d.gte(0) ? '增加' : '减少'} ${money(d.abs())}${previous.eq(0) ? '' : `（${pct(d.abs(), previous)}）`}`,
+    );
   }
   return parts.join('；');
 }

@@ -15,7 +15,10 @@ export function officeTrend(rows: CompareRow[]): ChartSpec | null {
     unit: '万元',
     category: '年度',
     labels: years.map((r) => String(r.year)),
-    series: (Object.keys(SERIES) as (keyof typeof SERIES)[]).map((k) => ({ name: SERIES[k], values: years.map((r) => r.values[k]?.text ?? null) })),
+    series: (Object.keys(SERIES) as (keyof typeof SERIES)[]).map((k) => ({
+      name: SERIES[k],
+      values: years.map((r) => r.values[k]?.text ?? null),
+    })),
     source: '各年度报告',
   };
 }

@@ -8,7 +8,13 @@ import { big, largest, money, pct, versus, type ChartSpec } from './model.ts';
 /** The charts of one report, from whichever of its tables are published. */
 
 /** A whole in two parts (basic/project, personnel/public) as a doughnut, each part with its share. */
-function split(id: string, caption: string, category: string, parts: [string, string | null][], source: string): ChartSpec | null {
+function split(
+  id: string,
+  caption: string,
+  category: string,
+  parts: [string, string | null][],
+  source: string,
+): ChartSpec | null {
   const values = parts.map(([, v]) => big(v)).filter((v): v is Big => v !== null);
   if (values.length < parts.length) return null;
   const whole = values.reduce((a, v) => a.plus(v), new Big(0));
@@ -35,7 +41,11 @@ function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
       type: 'bar',
       horizontal: true,
       caption: '支出按功能分类（类）',
-      summary: `本年支出合计 ${t.t03.total[0]} 万元，${largest(classes.map((r) => r.name), values, big(t.t03.total[0]) ?? undefined)}。`,
+      summary: `本年支出合计 ${t.t03.total[0]} 万元，${largest(
+        classes.map((r) => r.name),
+        values,
+        big(t.t03.total[0]) ?? undefined,
+      )}。`,
       unit: '万元',
       category: '功能分类（类）',
       labels: classes.map((r) => r.name),
@@ -43,9 +53,27 @@ function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
       source: '公开03表',
     });
   }
-  const basicProject = split('chart-basic-project', '基本支出与项目支出', '支出性质', [['基本支出', t.t03.total[1]], ['项目支出', t.t03.total[2]]], '公开03表');
+  const basicProject = split(
+    'chart-basic-project',
+    '基本支出与项目支出',
+    '支出性质',
+    [
+      ['基本支出', t.t03.total[1]],
+      ['项目支出', t.t03.total[2]],
+    ],
+    '公开03表',
+  );
   if (basicProject) out.push(basicProject);
-  const personnelPublic = split('chart-personnel-public', '人员经费与公用经费（一般公共预算财政拨款基本支出）', '经费', [['人员经费', t.t06.personnelTotal], ['公用经费', t.t06.publicTotal]], '公开06表');
+  const personnelPublic = split(
+    'chart-personnel-public',
+    '人员经费与公用经费（一般公共预算财政拨款基本支出）',
+    '经费',
+    [
+      ['人员经费', t.t06.personnelTotal],
+      ['公用经费', t.t06.publicTotal],
+    ],
+    '公开06表',
+  );
   if (personnelPublic) out.push(personnelPublic);
   const items = [1, 3, 4, 5];
   const names = ['因公出国（境）费', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
@@ -94,7 +122,10 @@ function performance(d: PerformanceReport): ChartSpec[] {
       id: 'chart-basic-project',
       type: 'doughnut',
       caption: '基本支出与项目支出',
-      summary: `${largest(labels, nature.map((x) => x.amount))}。`,
+      summary: `${largest(
+        labels,
+        nature.map((x) => x.amount),
+      )}。`,
       unit: '万元',
       category: '支出性质',
       labels,
@@ -125,13 +156,20 @@ function performance(d: PerformanceReport): ChartSpec[] {
     const sum = (xs: (string | null)[]) => xs.reduce((a, v) => a.plus(big(v) ?? 0), new Big(0));
     const weights = levels.map(({ l2 }) => l2.weight ?? sum(l2.rows.map((r) => r.weight)).toString());
     const scores = levels.map(({ l2 }) => l2.score ?? sum(l2.rows.map((r) => r.score)).toString());
-    const lost = levels.map((x, i) => ({ name: levelName({ name: x.l2.name }), lost: big(weights[i])!.minus(big(scores[i])!) })).filter((x) => x.lost.gt(0));
+    const lost = levels
+      .map((x, i) => ({
+        name: levelName({ name: x.l2.name }),
+        lost: big(weights[i])!.minus(big(scores[i])!),
+      }))
+      .filter((x) => x.lost.gt(0));
     out.push({
       id: 'chart-scores',
       type: 'bar',
       horizontal: true,
       caption: '绩效指标得分与分值（按二级指标）',
-      summary: lost.length ? `扣分集中在${lost.map((x) => `${x.name}（扣 ${x.lost} 分）`).join('、')}。` : '各二级指标均得满分。',
+      summary: lost.length
+        ? `扣分集中在${lost.map((x) => `${x.name}（扣 ${x.lost} 分）`).join('、')}。`
+        : '各二级指标均得满分。',
       unit: '分',
       category: '二级指标',
       labels: levels.map(({ l1, l2 }) => `${l1.name ? `${l1.name}·` : ''}${l2.name}`),

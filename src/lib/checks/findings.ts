@@ -55,14 +55,32 @@ export class Findings {
     if (!isAmount(total.text)) return;
     const published = amounts(parts.map((p) => p.text));
     if (!published.length) return;
-    this.compare(rule, subject, total, sum(published), [total.text, ...published], what, [total, ...parts], opts);
+    this.compare(
+      rule,
+      subject,
+      total,
+      sum(published),
+      [total.text, ...published],
+      what,
+      [total, ...parts],
+      opts,
+    );
   }
 
   /**
    * One figure against a value computed from others (cross-table identities). `exact` is for
    * figures that are not rounded (分值, 得分): there any difference is an error.
    */
-  compare(rule: string, subject: string, fig: Fig, expected: Big, figures: string[], what: string, involved: Fig[], opts: { exact?: boolean } = {}) {
+  compare(
+    rule: string,
+    subject: string,
+    fig: Fig,
+    expected: Big,
+    figures: string[],
+    what: string,
+    involved: Fig[],
+    opts: { exact?: boolean } = {},
+  ) {
     if (!isAmount(fig.text)) return;
     const agreed = agreement(fig.text, expected, figures);
     const status = opts.exact && agreed.status === 'rounding' ? 'mismatch' : agreed.status;

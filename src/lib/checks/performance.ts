@@ -1,10 +1,15 @@
 import type Big from 'big.js';
-import type { BaseDataTable, CostRow, ProjectEvaluationTable, SelfEvaluationTable } from '../content/schema/performance.ts';
+import type {
+  BaseDataTable,
+  CostRow,
+  ProjectEvaluationTable,
+  SelfEvaluationTable,
+} from '../content/schema/performance.ts';
 import type { PerformanceReport } from '../content/schema/report.ts';
 import { percentAt } from '../fiscal/arithmetic.ts';
 import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
 import { levelName } from '../tables/performance.ts';
-import type { Findings} from './findings.ts';
+import type { Findings } from './findings.ts';
 import { type Fig, type Path } from './findings.ts';
 
 /** Scoring rules of the self-evaluation forms and the identities of the 基础数据表 (DOMAIN.md). */
@@ -38,7 +43,13 @@ function ratio(f: Findings, rule: string, subject: string, rate: Fig, num: Fig, 
 
 type Evaluation = SelfEvaluationTable | ProjectEvaluationTable;
 
-function evaluation(t: Evaluation, base: Path, name: string, f: Findings, stated?: { score: string; path: Path }) {
+function evaluation(
+  t: Evaluation,
+  base: Path,
+  name: string,
+  f: Findings,
+  stated?: { score: string; path: Path },
+) {
   const weights: Fig[] = [];
   const scores: Fig[] = [];
   // The funds header scores 预算执行率 (its first row carries 分值 and 得分).
@@ -49,7 +60,15 @@ function evaluation(t: Evaluation, base: Path, name: string, f: Findings, stated
     weights.push(w);
     scores.push(s);
     f.atMost('pe.score-le-weight', `${name}.${r.name}`, [s], w, `${r.name} 得分`);
-    ratio(f, 'pe.execution-rate', `${name}.${r.name}.执行率`, { text: r.rate, path: [...p, 5], label: `${name} ${r.name} 执行率` }, { text: r.executed, path: [...p, 3], label: '全年执行数' }, { text: r.fullYear, path: [...p, 2], label: '全年预算数' }, '全年执行数 ÷ 全年预算数');
+    ratio(
+      f,
+      'pe.execution-rate',
+      `${name}.${r.name}.执行率`,
+      { text: r.rate, path: [...p, 5], label: `${name} ${r.name} 执行率` },
+      { text: r.executed, path: [...p, 3], label: '全年执行数' },
+      { text: r.fullYear, path: [...p, 2], label: '全年预算数' },
+      '全年执行数 ÷ 全年预算数',
+    );
   });
   t.indicators.forEach((l1, i) => {
     const l1Path = [...base, 'indicators', i];
@@ -65,9 +84,23 @@ function evaluation(t: Evaluation, base: Path, name: string, f: Findings, stated
         const s: Fig = { text: r.score, path: [...l2Path, 'rows', k, 4], label: `${label} 得分` };
         rowW.push(w);
         rowS.push(s);
-        f.atMost('pe.score-le-weight', `${name}.${l1.name}.${l2.name}.${r.name ?? k}`, [s], w, `${r.name ?? '该指标'} 得分`);
+        f.atMost(
+          'pe.score-le-weight',
+          `${name}.${l1.name}.${l2.name}.${r.name ?? k}`,
+          [s],
+          w,
+          `${r.name ?? '该指标'} 得分`,
+        );
       });
-      level(f, l2, l2Path, `${name} ${l1.name ? `${l1.name} ` : ''}${l2.name}`, rowW, rowS, `${name}.${l1.name}.${l2.name}`);
+      level(
+        f,
+        l2,
+        l2Path,
+        `${name} ${l1.name ? `${l1.name} ` : ''}${l2.name}`,
+        rowW,
+        rowS,
+        `${name}.${l1.name}.${l2.name}`,
+      );
       l1Weights.push(...rowW);
       l1Scores.push(...rowS);
     });
@@ -75,7 +108,9 @@ function evaluation(t: Evaluation, base: Path, name: string, f: Findings, stated
     weights.push(...l1Weights);
     scores.push(...l1Scores);
   });
-  const totalWeight: Fig = t.total?.weight ? { text: t.total.weight, path: [...base, 'total', 'weight'], label: `${name} 总分 分值` } : { text: '100', path: [...base, 'indicators'], label: `${name} 满分` };
+  const totalWeight: Fig = t.total?.weight
+    ? { text: t.total.weight, path: [...base, 'total', 'weight'], label: `${name} 总分 分值` }
+    : { text: '100', path: [...base, 'indicators'], label: `${name} 满分` };
   f.sum('pe.weight-total', `${name}.分值合计`, totalWeight, weights, '各指标分值之和', EXACT);
   const totalScore: Fig | undefined = t.total?.score
     ? { text: t.total.score, path: [...base, 'total', 'score'], label: `${name} 总分` }
@@ -84,25 +119,71 @@ function evaluation(t: Evaluation, base: Path, name: string, f: Findings, stated
 }
 
 /** A level's stated weight ("效益指标（30分）") and stated score equal the sums of its rows. */
-function level(f: Findings, l: { weight?: string | null; score?: string | null }, path: Path, label: string, weights: Fig[], scores: Fig[], subject: string) {
-  if (l.weight) f.sum('pe.level-weight', `${subject}.分值`, { text: l.weight, path: [...path, 'weight'], label: `${label} 所标分值` }, weights, '其下各指标分值之和', EXACT);
-  if (l.score) f.sum('pe.level-score', `${subject}.得分`, { text: l.score, path: [...path, 'score'], label: `${label} 所标得分` }, scores, '其下各指标得分之和', EXACT);
+function level(
+  f: Findings,
+  l: { weight?: string | null; score?: string | null },
+  path: Path,
+  label: string,
+  weights: Fig[],
+  scores: Fig[],
+  subject: string,
+) {
+  if (l.weight)
+    f.sum(
+      'pe.level-weight',
+      `${subject}.分值`,
+      { text: l.weight, path: [...path, 'weight'], label: `${label} 所标分值` },
+      weights,
+      '其下各指标分值之和',
+      EXACT,
+    );
+  if (l.score)
+    f.sum(
+      'pe.level-score',
+      `${subject}.得分`,
+      { text: l.score, path: [...path, 'score'], label: `${label} 所标得分` },
+      scores,
+      '其下各指标得分之和',
+      EXACT,
+    );
 }
 
 function baseData(t: BaseDataTable, f: Findings) {
   const base = ['tables', 'base-data'];
   const v = t.staffing.values;
-  const fig = (i: number): Fig => ({ text: v[i], path: [...base, 'staffing', 'values', i], label: t.staffing.columns[i] });
+  const fig = (i: number): Fig => ({
+    text: v[i],
+    path: [...base, 'staffing', 'values', i],
+    label: t.staffing.columns[i],
+  });
   ratio(f, 'bd.control-rate', 'base-data.控制率', fig(2), fig(1), fig(0), '实际在职人数 ÷ 编制数');
 
   const walk = (rows: CostRow[], path: Path) =>
     rows.forEach((r, i) => {
       const p = [...path, i];
       t.costs.columns.forEach((column, c) => {
-        const cell = (x: CostRow, xp: Path): Fig => ({ text: x.values[c], path: [...xp, 'values', c], label: `基础数据表 ${x.name} ${column}` });
+        const cell = (x: CostRow, xp: Path): Fig => ({
+          text: x.values[c],
+          path: [...xp, 'values', c],
+          label: `基础数据表 ${x.name} ${column}`,
+        });
         const parent = cell(r, p);
-        if (r.parts?.length) f.sum('bd.parts', `base-data.${r.name}.${column}`, parent, r.parts.map((x, j) => cell(x, [...p, 'parts', j])), '各组成项之和');
-        if (r.ofWhich?.length) f.atMost('bd.of-which', `base-data.${r.name}.${column}`, r.ofWhich.map((x, j) => cell(x, [...p, 'ofWhich', j])), parent, '“其中”各项之和');
+        if (r.parts?.length)
+          f.sum(
+            'bd.parts',
+            `base-data.${r.name}.${column}`,
+            parent,
+            r.parts.map((x, j) => cell(x, [...p, 'parts', j])),
+            '各组成项之和',
+          );
+        if (r.ofWhich?.length)
+          f.atMost(
+            'bd.of-which',
+            `base-data.${r.name}.${column}`,
+            r.ofWhich.map((x, j) => cell(x, [...p, 'ofWhich', j])),
+            parent,
+            '“其中”各项之和',
+          );
       });
       if (r.parts) walk(r.parts, [...p, 'parts']);
       if (r.ofWhich) walk(r.ofWhich, [...p, 'ofWhich']);
@@ -113,8 +194,11 @@ function baseData(t: BaseDataTable, f: Findings) {
 export function checkPerformance(d: PerformanceReport, f: Findings) {
   const stated = d.conclusion ? { score: d.conclusion.score, path: ['conclusion', 'score'] } : undefined;
   if (d.tables?.['base-data']) baseData(d.tables['base-data'], f);
-  if (d.tables?.['self-evaluation']) evaluation(d.tables['self-evaluation'], ['tables', 'self-evaluation'], '整体支出绩效自评表', f, stated);
-  d.tables?.projects?.forEach((p, i) => evaluation(p, ['tables', 'projects', i], `项目支出绩效自评表（${p.project}）`, f));
+  if (d.tables?.['self-evaluation'])
+    evaluation(d.tables['self-evaluation'], ['tables', 'self-evaluation'], '整体支出绩效自评表', f, stated);
+  d.tables?.projects?.forEach((p, i) =>
+    evaluation(p, ['tables', 'projects', i], `项目支出绩效自评表（${p.project}）`, f),
+  );
 }
 
 /** The stated grade matches the band of the stated score (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60). */

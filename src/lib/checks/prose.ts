@@ -33,7 +33,9 @@ function positionIn(node: Text, i: number): Position {
   const start = node.position!.start;
   const before = node.value.slice(0, i);
   const nl = before.lastIndexOf('\n');
-  return nl < 0 ? { line: start.line, col: start.column + i } : { line: start.line + before.split('\n').length - 1, col: i - nl };
+  return nl < 0
+    ? { line: start.line, col: start.column + i }
+    : { line: start.line + before.split('\n').length - 1, col: i - nl };
 }
 
 function qualifierOf(leadIn: string): Qualifier | null {
@@ -47,9 +49,28 @@ const QUALIFIER_NAMES: Record<Qualifier, string> = { budget: '预算数', actual
 
 export function checkProse(narrative: Root, figures: ProseFigure[]): Finding[] {
   const findings: Finding[] = [];
-  const labels = figures.flatMap((f) => f.labels.map((label) => ({ label, figure: f }))).sort((a, b) => b.label.length - a.label.length);
-  const add = (rule: string, subject: string, message: string, at: Position, expected: string, actual: string, refs: Fig[]) =>
-    findings.push({ rule, severity: 'error', subject, message, expected, actual, narrative: [at], refs: refs.map((r) => (r.source ? { path: r.path, source: r.source } : { path: r.path })) });
+  const labels = figures
+    .flatMap((f) => f.labels.map((label) => ({ label, figure: f })))
+    .sort((a, b) => b.label.length - a.label.length);
+  const add = (
+    rule: string,
+    subject: string,
+    message: string,
+    at: Position,
+    expected: string,
+    actual: string,
+    refs: Fig[],
+  ) =>
+    findings.push({
+      rule,
+      severity: 'error',
+      subject,
+      message,
+      expected,
+      actual,
+      narrative: [at],
+      refs: refs.map((r) => (r.source ? { path: r.path, source: r.source } : { path: r.path })),
+    });
 
   visit(narrative, 'text', (node: Text) => {
     const text = node.value;
@@ -58,7 +79,7 @@ export function checkProse(narrative: Root, figures: ProseFigure[]): Finding[] {
       const offset = sentence.index!;
       // Label occurrences, longest first, without overlaps.
       const found: { at: number; end: number; figure: ProseFigure; label: string }[] = [];
-      for (let i = 0; i < s.length; ) {
+      for (let i = 0; i < s.length;) {
         const hit = labels.find((l) => s.startsWith(l.label, i));
         if (hit) {
           found.push({ at: i, end: i + hit.label.length, figure: hit.figure, label: hit.label });
@@ -86,24 +107,47 @@ export function checkProse(narrative: Root, figures: ProseFigure[]): Finding[] {
           const stated = toBig(m[1]);
           const data = toBig(fig.text).round(precisionOf(m[1]), Big.roundHalfUp);
           if (!stated.eq(data))
-            add('prose.amount', `正文.${owner.label}.${QUALIFIER_NAMES[qualifier]}=${m[1]}`, `正文写“${owner.label}”${QUALIFIER_NAMES[qualifier]} ${m[1]} 万元，${fig.label} 为 ${fig.text}，相差 ${stated.minus(toBig(fig.text)).toFixed(2)}`, at, fig.text, m[1], [fig]);
+            add(
+              'prose.amount',
+              `正文.${owner.label}.${QUALIFIER_NAMES[qualifier]}=${m[1]}`,
+              `正文写“${owner.label}”${QUALIFIER_NAMES[qualifier]} ${m[1]} 万元，${fig.label} 为 ${fig.text}，相差 ${stated.minus(toBig(fig.text)).toFixed(2)}`,
+              at,
+              fig.text,
+              m[1],
+              [fig],
+            );
         }
         const share = SHARE.exec(s.slice(last));
         const base = owner.figure.shareOf;
         if (share && base && isAmount(base.text)) {
           const expected = percentAt(toBig(m[1]), toBig(base.text), `${share[1]}%`);
           if (expected && !expected.eq(toBig(share[1])))
-            add('prose.share', `正文.${owner.label}.占比=${share[1]}%`, `正文写“${owner.label}” ${m[1]} 万元占 ${share[1]}%，按 ${m[1]} ÷ ${base.label} ${base.text} 应为 ${expected.toFixed(precisionOf(share[1]))}%`, positionIn(node, offset + last + share.index! + share[0].indexOf(share[1])), `${expected.toFixed(precisionOf(share[1]))}%`, `${share[1]}%`, [base]);
+            add(
+              'prose.share',
+              `正文.${owner.label}.占比=${share[1]}%`,
+              `正文写“${owner.label}” ${m[1]} 万元占 ${share[1]}%，按 ${m[1]} ÷ ${base.label} ${base.text} 应为 ${expected.toFixed(precisionOf(share[1]))}%`,
+              positionIn(node, offset + last + share.index! + share[0].indexOf(share[1])),
+              `${expected.toFixed(precisionOf(share[1]))}%`,
+              `${share[1]}%`,
+              [base],
+            );
         }
       }
       for (const c of s.matchAll(COMPLETION)) {
         if (!budget || !actual || budget.i > c.index! || actual.i > c.index!) continue;
         const expected = percentAt(toBig(actual.value), toBig(budget.value), `${c[1]}%`);
         if (expected && !expected.eq(toBig(c[1])))
-          add('prose.completion', `正文.完成预算=${c[1]}%`, `正文写完成预算的 ${c[1]}%，按决算 ${actual.value} ÷ 预算 ${budget.value} 应为 ${expected.toFixed(precisionOf(c[1]))}%`, positionIn(node, offset + c.index! + c[0].indexOf(c[1])), `${expected.toFixed(precisionOf(c[1]))}%`, `${c[1]}%`, []);
+          add(
+            'prose.completion',
+            `正文.完成预算=${c[1]}%`,
+            `正文写完成预算的 ${c[1]}%，按决算 ${actual.value} ÷ 预算 ${budget.value} 应为 ${expected.toFixed(precisionOf(c[1]))}%`,
+            positionIn(node, offset + c.index! + c[0].indexOf(c[1])),
+            `${expected.toFixed(precisionOf(c[1]))}%`,
+            `${c[1]}%`,
+            [],
+          );
       }
     }
   });
   return findings;
 }
-

@@ -18,12 +18,19 @@ export interface CheckedFinding extends Finding {
 
 /** The 决算 of the same office and year: the narrative of its other reports is checked against it. */
 function finalAccountsOf(report: Report, all: readonly Report[]) {
-  return all.find((r) => r.office === report.office && r.data.year === report.data.year && r.data.kind === '部门决算');
+  return all.find(
+    (r) => r.office === report.office && r.data.year === report.data.year && r.data.kind === '部门决算',
+  );
 }
 
 function proseFigures(report: Report, all: readonly Report[]): ProseFigure[] {
   const d = report.data;
-  const own = d.kind === '部门决算' ? finalAccountsFigures(d.tables) : d.kind === '部门整体支出绩效自评' ? performanceFigures(d) : [];
+  const own =
+    d.kind === '部门决算'
+      ? finalAccountsFigures(d.tables)
+      : d.kind === '部门整体支出绩效自评'
+        ? performanceFigures(d)
+        : [];
   const fa = d.kind === '部门决算' ? undefined : finalAccountsOf(report, all);
   return fa && fa.data.kind === '部门决算' ? [...own, ...finalAccountsFigures(fa.data.tables, fa.id)] : own;
 }
@@ -59,7 +66,8 @@ export function checkReport(report: Report, all: readonly Report[]): CheckedFind
 }
 
 /** An error nobody has acknowledged: what makes `npm run check` and the build fail. */
-export const isFailure = (f: { severity: string; acknowledged?: unknown }) => f.severity === 'error' && !f.acknowledged;
+export const isFailure = (f: { severity: string; acknowledged?: unknown }) =>
+  f.severity === 'error' && !f.acknowledged;
 
 export interface Location extends Position {
   file: string;

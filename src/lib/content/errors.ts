@@ -10,7 +10,11 @@ export interface ContentError extends Position {
 const formatError = (e: ContentError) => `${e.file}:${e.line}:${e.col} ${e.message}`;
 
 /** Turns schema issues into located messages that say what was expected. */
-export function locateIssues(file: string, yaml: ParsedYaml, issues: readonly z.core.$ZodIssue[]): ContentError[] {
+export function locateIssues(
+  file: string,
+  yaml: ParsedYaml,
+  issues: readonly z.core.$ZodIssue[],
+): ContentError[] {
   const out: ContentError[] = [];
   for (const issue of issues) {
     const path = issue.path;
@@ -20,7 +24,9 @@ export function locateIssues(file: string, yaml: ParsedYaml, issues: readonly z.
     }
     const missing = issue.code === 'invalid_type' && issue.input === undefined;
     const where = path.length ? `${path.map(String).join('.')}：` : '';
-    const message = missing ? `缺少必填项 ${path.map(String).join('.')}（${issue.message}）` : `${where}${issue.message}`;
+    const message = missing
+      ? `缺少必填项 ${path.map(String).join('.')}（${issue.message}）`
+      : `${where}${issue.message}`;
     out.push({ file, ...yaml.locate(path), message });
   }
   return out;

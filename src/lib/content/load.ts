@@ -43,7 +43,13 @@ const isDir = (p: string) => statSync(p).isDirectory();
 function readYaml<T>(name: string, text: string, schema: z.ZodType<T>) {
   const yaml = parseYaml(text);
   if (yaml.syntaxErrors.length) {
-    return { errors: yaml.syntaxErrors.map((e) => ({ file: name, ...e.pos, message: `YAML 语法错误：${e.message}` })) };
+    return {
+      errors: yaml.syntaxErrors.map((e) => ({
+        file: name,
+        ...e.pos,
+        message: `YAML 语法错误：${e.message}`,
+      })),
+    };
   }
   const parsed = schema.safeParse(yaml.value);
   if (!parsed.success) return { errors: locateIssues(name, yaml, parsed.error.issues) };
@@ -59,32 +65,57 @@ function checkNarrative(narrative: Root, data: ReportData, file: string): Conten
   const figures = () => (keys ??= figureKeys(data));
   visit(narrative, (node) => {
     const at = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
-    if (node.type === 'html') errors.push({ file, ...at, message: '正文中出现了 HTML 标记：原文中的 < 请写成 \\<' });
-    if (node.type === 'code') errors.push({ file, ...at, message: '这段文字被当成了代码块（行首有缩进或 ```）：删去行首空格' });
-    if (node.type !== 'leafDirective' && node.type !== 'textDirective' && node.type !== 'containerDirective') return;
+    if (node.type === 'html')
+      errors.push({ file, ...at, message: '正文中出现了 HTML 标记：原文中的 < 请写成 \\<' });
+    if (node.type === 'code')
+      errors.push({ file, ...at, message: '这段文字被当成了代码块（行首有缩进或 ```）：删去行首空格' });
+    if (node.type !== 'leafDirective' && node.type !== 'textDirective' && node.type !== 'containerDirective')
+      return;
     const pos = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
     if (node.type === 'textDirective' && node.name === 'figure') {
       const key = node.attributes?.key ?? '';
       const value = figures().get(key);
-      if (value === undefined) errors.push({ file, ...pos, message: `:figure 的 key “${key}” 不是本报告的数据（如 t03.合计.基本支出、t09.决算数.公务接待费）` });
-      else if (value === null) errors.push({ file, ...pos, message: `:figure 的 key “${key}” 在表中是空白，没有可插入的数字` });
+      if (value === undefined)
+        errors.push({
+          file,
+          ...pos,
+          message: `:figure 的 key “${key}” 不是本报告的数据（如 t03.合计.基本支出、t09.决算数.公务接待费）`,
+        });
+      else if (value === null)
+        errors.push({ file, ...pos, message: `:figure 的 key “${key}” 在表中是空白，没有可插入的数字` });
       return;
     }
     if (node.type !== 'leafDirective' || !(DIRECTIVES as readonly string[]).includes(node.name)) {
-      errors.push({ file, ...pos, message: `未知的指令 ${node.name}：正文支持独占一行的 ::table{ref=…}、::glossary，以及行内的 :figure{key=…}` });
+      errors.push({
+        file,
+        ...pos,
+        message: `未知的指令 ${node.name}：正文支持独占一行的 ::table{ref=…}、::glossary，以及行内的 :figure{key=…}`,
+      });
       return;
     }
     if (node.name === 'glossary') {
-      if (!('glossary' in data) || !data.glossary) errors.push({ file, ...pos, message: '::glossary 需要报告 YAML 中有 glossary（名词解释）' });
+      if (!('glossary' in data) || !data.glossary)
+        errors.push({ file, ...pos, message: '::glossary 需要报告 YAML 中有 glossary（名词解释）' });
       return;
     }
     const ref = node.attributes?.ref ?? '';
-    if (!known.includes(ref)) errors.push({ file, ...pos, message: `::table 的 ref “${ref}” 不是本报告的表；可用：${known.join('、')}` });
+    if (!known.includes(ref))
+      errors.push({
+        file,
+        ...pos,
+        message: `::table 的 ref “${ref}” 不是本报告的表；可用：${known.join('、')}`,
+      });
     else if (placed.has(ref)) errors.push({ file, ...pos, message: `表 ${ref} 在正文中放置了两次` });
     placed.add(ref);
   });
   const missing = known.filter((id) => !placed.has(id));
-  if (missing.length) errors.push({ file, line: 1, col: 1, message: `表 ${missing.join('、')} 未在正文中放置：在其原文位置加入独占一行的 ::table{ref=${missing[0]}}` });
+  if (missing.length)
+    errors.push({
+      file,
+      line: 1,
+      col: 1,
+      message: `表 ${missing.join('、')} 未在正文中放置：在其原文位置加入独占一行的 ::table{ref=${missing[0]}}`,
+    });
   return errors;
 }
 
@@ -98,7 +129,13 @@ export function readReport(
   const r = readYaml(yamlFile.name, yamlFile.text, reportData);
   if (!r.data) return { errors: r.errors };
   const errors: ContentError[] = [];
-  if (String(r.data.year) !== at.year) errors.push({ file: yamlFile.name, line: 1, col: 1, message: `year ${r.data.year} 与目录年度 ${at.year} 不一致` });
+  if (String(r.data.year) !== at.year)
+    errors.push({
+      file: yamlFile.name,
+      line: 1,
+      col: 1,
+      message: `year ${r.data.year} 与目录年度 ${at.year} 不一致`,
+    });
   const narrative = parseNarrative(mdFile.text);
   errors.push(...checkNarrative(narrative, r.data, mdFile.name));
   const report: Report = {
@@ -130,7 +167,8 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
     if (!isDir(officeDir)) continue;
     if (!SLUG_RE.test(office)) at(officeDir, `机构目录名应为小写 ASCII 短名（如 huaihua-beijing）`);
     const officeFile = join(officeDir, 'office.yaml');
-    if (!existsSync(officeFile)) at(officeDir, '缺少 office.yaml（机构全称、简称、上级政府、级别、驻地、职能）');
+    if (!existsSync(officeFile))
+      at(officeDir, '缺少 office.yaml（机构全称、简称、上级政府、级别、驻地、职能）');
     else {
       const r = readYaml(name(officeFile), readFileSync(officeFile, 'utf8'), officeData);
       errors.push(...r.errors);
@@ -163,12 +201,19 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
           errors.push(...readYaml(name(yamlFile), readFileSync(yamlFile, 'utf8'), reportData).errors);
           continue;
         }
-        const r = readReport({ office, year: yearDir, slug }, { name: name(yamlFile), text: readFileSync(yamlFile, 'utf8') }, { name: name(mdFile), text: readFileSync(mdFile, 'utf8') }, opts);
+        const r = readReport(
+          { office, year: yearDir, slug },
+          { name: name(yamlFile), text: readFileSync(yamlFile, 'utf8') },
+          { name: name(mdFile), text: readFileSync(mdFile, 'utf8') },
+          opts,
+        );
         errors.push(...r.errors);
         if (r.report) reports.push(r.report);
       }
     }
   }
-  for (const r of reports) if (!offices.some((o) => o.slug === r.office)) at(join(root, r.office), `报告 ${r.id} 所属机构没有有效的 office.yaml`);
+  for (const r of reports)
+    if (!offices.some((o) => o.slug === r.office))
+      at(join(root, r.office), `报告 ${r.id} 所属机构没有有效的 office.yaml`);
   return { offices, reports, errors };
 }

@@ -16,11 +16,13 @@ type TableEntry =
 
 export function tableEntries(data: ReportData): TableEntry[] {
   const out: TableEntry[] = [];
-  if (data.kind === '部门决算') out.push(...FINAL_ACCOUNTS_TABLE_IDS.map((id) => ({ id, kind: '部门决算' as const })));
+  if (data.kind === '部门决算')
+    out.push(...FINAL_ACCOUNTS_TABLE_IDS.map((id) => ({ id, kind: '部门决算' as const })));
   if (data.kind === '部门整体支出绩效自评' && data.tables) {
     const t = data.tables;
     if (t['base-data']) out.push({ id: 'base-data', kind: '基础数据表', table: t['base-data'] });
-    if (t['self-evaluation']) out.push({ id: 'self-evaluation', kind: '整体支出绩效自评表', table: t['self-evaluation'] });
+    if (t['self-evaluation'])
+      out.push({ id: 'self-evaluation', kind: '整体支出绩效自评表', table: t['self-evaluation'] });
     t.projects?.forEach((table, i) => out.push({ id: projectId(i), kind: '项目支出绩效自评表', table }));
   }
   for (const [id, table] of Object.entries(data.extraTables ?? {})) out.push({ id, kind: '通用表', table });

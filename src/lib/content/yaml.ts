@@ -17,7 +17,8 @@ export interface ParsedYaml {
  * Core schema minus int/float: numbers stay the text they were written with ("16.50"),
  * so published precision survives and no figure ever becomes a binary float.
  */
-const keepNumbersAsText = (tags: { tag?: string }[]) => tags.filter((t) => !/:(int|float)$/.test(t.tag ?? ''));
+const keepNumbersAsText = (tags: { tag?: string }[]) =>
+  tags.filter((t) => !/:(int|float)$/.test(t.tag ?? ''));
 
 export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
@@ -37,7 +38,9 @@ export function parseYaml(source: string): ParsedYaml {
   /** Position of the key `key` in the map at `mapPath`, if there is one. */
   function keyAt(mapPath: readonly PropertyKey[], key: PropertyKey): Position | undefined {
     const map = doc.getIn(mapPath as unknown[], true);
-    const pair = isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
+    const pair = isMap(map)
+      ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)
+      : undefined;
     const keyNode = pair?.key as Node | undefined;
     return keyNode?.range ? at(keyNode.range[0]) : undefined;
   }
@@ -62,7 +65,11 @@ export function parseYaml(source: string): ParsedYaml {
  * The parser notices an unclosed `[` or `{` only on a later line; point at the bracket that was
  * left open instead, which is where the fix goes.
  */
-function unclosedBracket(source: string, offset: number, message: string): { pos: Position; message: string } | undefined {
+function unclosedBracket(
+  source: string,
+  offset: number,
+  message: string,
+): { pos: Position; message: string } | undefined {
   const flow = /Flow (sequence|mapping)/.exec(message);
   if (!flow) return undefined;
   const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
@@ -75,7 +82,11 @@ function unclosedBracket(source: string, offset: number, message: string): { pos
       if (line[c] === open && depth++ === 0) col = c;
       else if (line[c] === close) depth--;
     }
-    if (depth > 0) return { pos: { line: i + 1, col: col + 1 }, message: `这一行的 ${open} 没有对应的 ${close}：在行末补上 ${close}（${message}）` };
+    if (depth > 0)
+      return {
+        pos: { line: i + 1, col: col + 1 },
+        message: `这一行的 ${open} 没有对应的 ${close}：在行末补上 ${close}（${message}）`,
+      };
   }
   return undefined;
 }

@@ -11,13 +11,20 @@ export const sum = (texts: readonly string[]) => texts.reduce((acc, t) => acc.pl
 
 /** Largest difference that rounding alone explains, for these published figures. */
 export function tolerance(figures: readonly string[]): Big {
-  const half = figures.reduce((acc, t) => acc.plus(new Big(5).times(new Big(10).pow(-precisionOf(t) - 1))), new Big(0));
+  const half = figures.reduce(
+    (acc, t) => acc.plus(new Big(5).times(new Big(10).pow(-precisionOf(t) - 1))),
+    new Big(0),
+  );
   return half.times(100).round(0, Big.roundUp).div(100);
 }
 
 type Agreement = 'equal' | 'rounding' | 'mismatch';
 
-export function agreement(published: string, expected: Big, figures: readonly string[]): { status: Agreement; difference: Big } {
+export function agreement(
+  published: string,
+  expected: Big,
+  figures: readonly string[],
+): { status: Agreement; difference: Big } {
   const difference = toBig(published).minus(expected);
   if (difference.eq(0)) return { status: 'equal', difference };
   return { status: difference.abs().lte(tolerance(figures)) ? 'rounding' : 'mismatch', difference };

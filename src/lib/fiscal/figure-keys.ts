@@ -15,13 +15,16 @@ export function figureKeys(d: ReportData): Map<string, string | null> {
   const keys = new Map<string, string | null>();
   if (d.kind === '部门决算') {
     const t = d.tables;
-    for (const side of ['income', 'expenditure'] as const) for (const r of t.t01[side]) keys.set(`t01.${r.line}`, r.values[0]);
+    for (const side of ['income', 'expenditure'] as const)
+      for (const r of t.t01[side]) keys.set(`t01.${r.line}`, r.values[0]);
     for (const r of t.t04.income) keys.set(`t04.${r.line}`, r.values[0]);
-    for (const r of t.t04.expenditure) r.values.forEach((v, c) => keys.set(`t04.${r.line}.${FORMS.t04.columns[c].label}`, v));
+    for (const r of t.t04.expenditure)
+      r.values.forEach((v, c) => keys.set(`t04.${r.line}.${FORMS.t04.columns[c].label}`, v));
     for (const id of ['t02', 't03', 't05', 't07', 't08'] as const) {
       const columns = FORMS[id].columns;
       t[id].total.forEach((v, c) => keys.set(`${id}.合计.${columns[c].label}`, v));
-      for (const r of t[id].rows) r.values.forEach((v, c) => keys.set(`${id}.${r.code}.${columns[c].label}`, v));
+      for (const r of t[id].rows)
+        r.values.forEach((v, c) => keys.set(`${id}.${r.code}.${columns[c].label}`, v));
     }
     for (const r of t.t06.groups.flat()) keys.set(`t06.${r.code}`, r.values[0]);
     keys.set('t06.人员经费合计', t.t06.personnelTotal);
@@ -36,7 +39,9 @@ export function figureKeys(d: ReportData): Map<string, string | null> {
     const walk = (rows: CostRow[]) =>
       rows.forEach((r) => {
         const name = costLineName(r.name);
-        bd.costs.columns.forEach((c, i) => keys.has(`base-data.${name}.${c}`) || keys.set(`base-data.${name}.${c}`, r.values[i]));
+        bd.costs.columns.forEach(
+          (c, i) => keys.has(`base-data.${name}.${c}`) || keys.set(`base-data.${name}.${c}`, r.values[i]),
+        );
         walk([...(r.parts ?? []), ...(r.ofWhich ?? [])]);
       });
     walk(bd.costs.rows);

@@ -18,7 +18,17 @@ interface FinalAccountsForm {
   codeLabel?: string;
 }
 
-export const FINAL_ACCOUNTS_TABLE_IDS = ['t01', 't02', 't03', 't04', 't05', 't06', 't07', 't08', 't09'] as const;
+export const FINAL_ACCOUNTS_TABLE_IDS = [
+  't01',
+  't02',
+  't03',
+  't04',
+  't05',
+  't06',
+  't07',
+  't08',
+  't09',
+] as const;
 export type FinalAccountsTableId = (typeof FINAL_ACCOUNTS_TABLE_IDS)[number];
 
 const amount = (key: string, label: string, group?: string): Column => ({ key, label, group });
@@ -70,9 +80,18 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
     codeLabel: '功能分类科目编码',
     number: '公开05表',
     title: '一般公共预算财政拨款支出决算表',
-    columns: [amount('subtotal', '小计', '本年支出'), amount('basic', '基本支出', '本年支出'), amount('project', '项目支出', '本年支出')],
+    columns: [
+      amount('subtotal', '小计', '本年支出'),
+      amount('basic', '基本支出', '本年支出'),
+      amount('project', '项目支出', '本年支出'),
+    ],
   },
-  t06: { id: 't06', number: '公开06表', title: '一般公共预算财政拨款基本支出决算明细表', columns: [amount('amount', '决算数')] },
+  t06: {
+    id: 't06',
+    number: '公开06表',
+    title: '一般公共预算财政拨款基本支出决算明细表',
+    columns: [amount('amount', '决算数')],
+  },
   t07: {
     id: 't07',
     codeLabel: '科目代码',
@@ -92,7 +111,11 @@ export const FORMS: Record<FinalAccountsTableId, FinalAccountsForm> = {
     codeLabel: '科目代码',
     number: '公开08表',
     title: '国有资本经营预算财政拨款支出决算表',
-    columns: [amount('total', '合计', '本年支出'), amount('basic', '基本支出', '本年支出'), amount('project', '项目支出', '本年支出')],
+    columns: [
+      amount('total', '合计', '本年支出'),
+      amount('basic', '基本支出', '本年支出'),
+      amount('project', '项目支出', '本年支出'),
+    ],
   },
   t09: {
     id: 't09',

@@ -24,21 +24,36 @@ function headingIds(root: Root): Heading[] {
 }
 
 /** Raw HTML is never rendered (the loader rejects it), so narratives need no sanitiser. */
-function html(nodes: RootContent[], ids: Map<RootContent, string>, figure: (key: string) => string | null | undefined): string {
-  const withIds = nodes.map((n) => (ids.has(n) ? { ...n, data: { ...n.data, hProperties: { id: ids.get(n)! } } } : n));
+function html(
+  nodes: RootContent[],
+  ids: Map<RootContent, string>,
+  figure: (key: string) => string | null | undefined,
+): string {
+  const withIds = nodes.map((n) =>
+    ids.has(n) ? { ...n, data: { ...n.data, hProperties: { id: ids.get(n)! } } } : n,
+  );
   const hast = toHast({ type: 'root', children: insertFigures(withIds, figure) } as Root);
   return toHtml(hast);
 }
 
 /** Replaces each `:figure{key=…}` with the figure's published text (the loader has checked the keys). */
-function insertFigures(nodes: RootContent[], figure: (key: string) => string | null | undefined): RootContent[] {
+function insertFigures(
+  nodes: RootContent[],
+  figure: (key: string) => string | null | undefined,
+): RootContent[] {
   return nodes.map((node) => {
-    if (node.type === 'textDirective' && node.name === 'figure') return { type: 'text', value: figure(node.attributes?.key ?? '') ?? '' };
-    return 'children' in node ? ({ ...node, children: insertFigures(node.children as RootContent[], figure) } as RootContent) : node;
+    if (node.type === 'textDirective' && node.name === 'figure')
+      return { type: 'text', value: figure(node.attributes?.key ?? '') ?? '' };
+    return 'children' in node
+      ? ({ ...node, children: insertFigures(node.children as RootContent[], figure) } as RootContent)
+      : node;
   });
 }
 
-export function renderNarrative(root: Root, figure: (key: string) => string | null | undefined = () => undefined): { segments: Segment[]; headings: Heading[] } {
+export function renderNarrative(
+  root: Root,
+  figure: (key: string) => string | null | undefined = () => undefined,
+): { segments: Segment[]; headings: Heading[] } {
   const headings = headingIds(root);
   const ids = new Map<RootContent, string>();
   root.children.filter((n) => n.type === 'heading').forEach((n, i) => ids.set(n, headings[i].id));
@@ -51,7 +66,9 @@ export function renderNarrative(root: Root, figure: (key: string) => string | nu
   for (const node of root.children) {
     if (node.type === 'leafDirective') {
       flush();
-      segments.push(node.name === 'glossary' ? { type: 'glossary' } : { type: 'table', ref: node.attributes?.ref ?? '' });
+      segments.push(
+        node.name === 'glossary' ? { type: 'glossary' } : { type: 'table', ref: node.attributes?.ref ?? '' },
+      );
     } else run.push(node);
   }
   flush();

@@ -1,13 +1,25 @@
 import { FORMS, type FinalAccountsTableId } from '../fiscal/forms.ts';
 import { codeLevel } from '../fiscal/classification.ts';
-import type { CodedTable, FinalAccountsTables, NumberedRow, Table01, Table04, Table06, Table09 } from '../content/schema/final-accounts.ts';
+import type {
+  CodedTable,
+  FinalAccountsTables,
+  NumberedRow,
+  Table01,
+  Table04,
+  Table06,
+  Table09,
+} from '../content/schema/final-accounts.ts';
 import { associate, figure, textCell, th, type FormModel, type ModelCell, type TableModel } from './model.ts';
 
 /** The nine 决算 tables in their official layouts (公开01表–公开09表). */
 
 const colNo = (text: string): ModelCell => ({ text, kind: 'text' });
 
-function form(id: FinalAccountsTableId, t: { department?: string | null; notes?: string[]; emptyStatement?: string | null }, table: Omit<TableModel, 'caption'>): FormModel {
+function form(
+  id: FinalAccountsTableId,
+  t: { department?: string | null; notes?: string[]; emptyStatement?: string | null },
+  table: Omit<TableModel, 'caption'>,
+): FormModel {
   const f = FORMS[id];
   return {
     id,
@@ -35,51 +47,94 @@ function twoSided(id: 't01' | 't04', t: Table01 | Table04, incomeLabel: string):
   const outCols = id === 't01' ? ['决算数'] : out.map((c) => c.label);
   const head: ModelCell[][] = [
     [th('收入', 'colgroup', { colspan: 3 }), th('支出', 'colgroup', { colspan: 2 + outCols.length })],
-    [th('项目', 'col'), th('行次', 'col'), th(incomeLabel, 'col'), th('项目', 'col'), th('行次', 'col'), ...outCols.map((l) => th(l, 'col'))],
+    [
+      th('项目', 'col'),
+      th('行次', 'col'),
+      th(incomeLabel, 'col'),
+      th('项目', 'col'),
+      th('行次', 'col'),
+      ...outCols.map((l) => th(l, 'col')),
+    ],
   ];
-  const columnNumbers = [colNo('栏次'), colNo(''), colNo('1'), colNo('栏次'), colNo(''), ...outCols.map((_, i) => colNo(String(i + 2)))];
-  const body = Array.from({ length: rows }, (_, i) => [...side(t.income[i], 1), ...side(t.expenditure[i], outCols.length)]);
+  const columnNumbers = [
+    colNo('栏次'),
+    colNo(''),
+    colNo('1'),
+    colNo('栏次'),
+    colNo(''),
+    ...outCols.map((_, i) => colNo(String(i + 2))),
+  ];
+  const body = Array.from({ length: rows }, (_, i) => [
+    ...side(t.income[i], 1),
+    ...side(t.expenditure[i], outCols.length),
+  ]);
   return form(id, t, { head, body, columnNumbers });
 }
 
 /** Tables by functional code with a 合计 row (02, 03, 05, 07, 08). */
 function coded(id: 't02' | 't03' | 't05' | 't07' | 't08', t: CodedTable): FormModel {
   const f = FORMS[id];
-  const head: ModelCell[][] = [[th('项目', 'colgroup', { colspan: 2 })], [th(f.codeLabel ?? '科目编码', 'col'), th('科目名称', 'col')]];
+  const head: ModelCell[][] = [
+    [th('项目', 'colgroup', { colspan: 2 })],
+    [th(f.codeLabel ?? '科目编码', 'col'), th('科目名称', 'col')],
+  ];
   for (let i = 0; i < f.columns.length; i++) {
     const c = f.columns[i];
     if (!c.group) head[0].push(th(c.label, 'col', { rowspan: 2 }));
     else {
-      if (f.columns[i - 1]?.group !== c.group) head[0].push(th(c.group, 'colgroup', { colspan: f.columns.filter((x) => x.group === c.group).length }));
+      if (f.columns[i - 1]?.group !== c.group)
+        head[0].push(
+          th(c.group, 'colgroup', { colspan: f.columns.filter((x) => x.group === c.group).length }),
+        );
       head[1].push(th(c.label, 'col'));
     }
   }
   const columnNumbers = [colNo('栏次'), colNo(''), ...f.columns.map((_, i) => colNo(String(i + 1)))];
   const body: ModelCell[][] = [
     [th('合计', 'row', { colspan: 2 }), ...t.total.map(figure)],
-    ...t.rows.map((r) => [textCell(r.code), th(r.name, 'row', { level: codeLevel(r.code) }), ...r.values.map(figure)]),
-    ...Array.from({ length: t.blankRows ?? 0 }, () => Array.from({ length: f.columns.length + 2 }, () => textCell(null))),
+    ...t.rows.map((r) => [
+      textCell(r.code),
+      th(r.name, 'row', { level: codeLevel(r.code) }),
+      ...r.values.map(figure),
+    ]),
+    ...Array.from({ length: t.blankRows ?? 0 }, () =>
+      Array.from({ length: f.columns.length + 2 }, () => textCell(null)),
+    ),
   ];
   return form(id, t, { head, body, columnNumbers });
 }
 
 function table06(t: Table06): FormModel {
-  const head = [[0, 1, 2].flatMap(() => [th('经济分类科目编码', 'col'), th('科目名称', 'col'), th('决算数', 'col')])];
+  const head = [
+    [0, 1, 2].flatMap(() => [th('经济分类科目编码', 'col'), th('科目名称', 'col'), th('决算数', 'col')]),
+  ];
   const rows = Math.max(...t.groups.map((g) => g.length));
   const body: ModelCell[][] = Array.from({ length: rows }, (_, i) =>
     t.groups.flatMap((g) => {
       const r = g[i];
-      return r ? [textCell(r.code), th(r.name, 'row', { level: codeLevel(r.code) }), figure(r.values[0])] : [textCell(null), textCell(null), figure(null)];
+      return r
+        ? [textCell(r.code), th(r.name, 'row', { level: codeLevel(r.code) }), figure(r.values[0])]
+        : [textCell(null), textCell(null), figure(null)];
     }),
   );
-  body.push([th('人员经费合计', 'row', { colspan: 2 }), figure(t.personnelTotal), th('公用经费合计', 'row', { colspan: 5 }), figure(t.publicTotal)]);
+  body.push([
+    th('人员经费合计', 'row', { colspan: 2 }),
+    figure(t.personnelTotal),
+    th('公用经费合计', 'row', { colspan: 5 }),
+    figure(t.publicTotal),
+  ]);
   return form('t06', t, { head, body });
 }
 
 function table09(t: Table09): FormModel {
   const half = (label: string): ModelCell[][] => [
     [th(label, 'colgroup', { colspan: 6 })],
-    [th('合计', 'col', { rowspan: 2 }), th('因公出国（境）费', 'col', { rowspan: 2 }), th('公务用车购置及运行维护费', 'colgroup', { colspan: 3 }), th('公务接待费', 'col', { rowspan: 2 })],
+    [
+      th('合计', 'col', { rowspan: 2 }),
+      th('因公出国（境）费', 'col', { rowspan: 2 }),
+      th('公务用车购置及运行维护费', 'colgroup', { colspan: 3 }),
+      th('公务接待费', 'col', { rowspan: 2 }),
+    ],
     [th('小计', 'col'), th('公务用车购置费', 'col'), th('公务用车运行维护费', 'col')],
   ];
   const [b, a] = [half('预算数'), half('决算数')];

@@ -8,7 +8,16 @@ export function genericForm(id: string, t: GenericTable): FormModel {
     title: t.title,
     department: null,
     unit: t.unit ?? null,
-    tables: [associate({ caption: t.title, head: [t.columns.map((c) => th(c, 'col'))], body: t.rows.map((r) => r.map((c) => textCell(c))) }, id)],
+    tables: [
+      associate(
+        {
+          caption: t.title,
+          head: [t.columns.map((c) => th(c, 'col'))],
+          body: t.rows.map((r) => r.map((c) => textCell(c))),
+        },
+        id,
+      ),
+    ],
     notes: t.notes ?? [],
     emptyStatement: null,
     footer: t.footer ?? null,

@@ -47,7 +47,11 @@ export interface FormModel {
   footer: string | null;
 }
 
-export const th = (text: string, scope: ModelCell['th'], extra: Partial<ModelCell> = {}): ModelCell => ({ text, th: scope, ...extra });
+export const th = (text: string, scope: ModelCell['th'], extra: Partial<ModelCell> = {}): ModelCell => ({
+  text,
+  th: scope,
+  ...extra,
+});
 
 /** A figure cell: published text, "——", or blank. */
 export function figure(value: string | null | undefined): ModelCell {
@@ -57,7 +61,9 @@ export function figure(value: string | null | undefined): ModelCell {
 }
 
 export const textCell = (value: string | null | undefined, extra: Partial<ModelCell> = {}): ModelCell =>
-  value === null || value === undefined || value === '' ? { text: '', kind: 'blank', ...extra } : { text: value, kind: 'text', ...extra };
+  value === null || value === undefined || value === ''
+    ? { text: '', kind: 'blank', ...extra }
+    : { text: value, kind: 'text', ...extra };
 
 /**
  * Lays the header and body rows out on a grid (honouring row and column spans), gives every
@@ -83,14 +89,20 @@ export function associate(table: TableModel, prefix: string): TableModel {
   const headGrid = place(table.head);
   const bodyGrid = place(table.body);
   const columnHeaders = (col: number) =>
-    [...new Set(headGrid.map((row) => row[col]).filter((cell): cell is ModelCell => !!cell?.th && cell.th !== 'row'))].map((cell) => cell.id);
+    [
+      ...new Set(
+        headGrid.map((row) => row[col]).filter((cell): cell is ModelCell => !!cell?.th && cell.th !== 'row'),
+      ),
+    ].map((cell) => cell.id);
   bodyGrid.forEach((row) => {
     row.forEach((cell, col) => {
       if (cell.th || cell.headers !== undefined || row.indexOf(cell) !== col) return;
       // Groups to the left apply; of the row headers only the nearest (two-sided forms print two).
       const left = row.slice(0, col);
       const nearest = left.findLast((c) => c.th === 'row');
-      const rowHeaders = [...new Set(left.filter((c) => c.th === 'rowgroup' || c === nearest))].map((c) => c.id);
+      const rowHeaders = [...new Set(left.filter((c) => c.th === 'rowgroup' || c === nearest))].map(
+        (c) => c.id,
+      );
       cell.headers = [...columnHeaders(col), ...rowHeaders].join(' ');
     });
   });

@@ -10,7 +10,11 @@ import { associate, figure, textCell, th, type FormModel, type ModelCell, type T
 
 /** The 绩效自评 forms: 基础数据表, 整体支出绩效自评表, 项目支出绩效自评表. */
 
-const frame = (id: string, t: { label?: string | null; title: string; unit?: string | null; notes?: string[]; footer?: string | null }, tables: TableModel[]): FormModel => ({
+const frame = (
+  id: string,
+  t: { label?: string | null; title: string; unit?: string | null; notes?: string[]; footer?: string | null },
+  tables: TableModel[],
+): FormModel => ({
   id,
   number: t.label ?? null,
   title: t.title,
@@ -43,7 +47,12 @@ export function baseDataForm(id: string, t: BaseDataTable): FormModel {
       body: costRows(t.costs.rows, 1),
     },
     ...(t.sections ?? []).map((s): TableModel => {
-      if (s.columns) return { caption: s.label, head: [[th(s.label, 'col'), ...s.columns.map((c) => th(c, 'col'))]], body: (s.rows ?? []).map((r) => [textCell(null), ...r.map(figure)]) };
+      if (s.columns)
+        return {
+          caption: s.label,
+          head: [[th(s.label, 'col'), ...s.columns.map((c) => th(c, 'col'))]],
+          body: (s.rows ?? []).map((r) => [textCell(null), ...r.map(figure)]),
+        };
       return { caption: s.label, head: [], body: [[th(s.label, 'row'), textCell(s.text ?? null)]] };
     }),
   ];
@@ -51,7 +60,11 @@ export function baseDataForm(id: string, t: BaseDataTable): FormModel {
 }
 
 /** "效益指标（30分）", or "（30分，得30分）" where the report states a score for the level. */
-export function levelName(level: { name: string | null; weight?: string | null; score?: string | null }): string {
+export function levelName(level: {
+  name: string | null;
+  weight?: string | null;
+  score?: string | null;
+}): string {
   const name = level.name ?? '';
   if (!level.weight) return name;
   return `${name}（${level.weight}分${level.score ? `，得${level.score}分` : ''}）`;
@@ -59,7 +72,10 @@ export function levelName(level: { name: string | null; weight?: string | null; 
 
 function fundsTable(funds: NonNullable<SelfEvaluationTable['funds']>): TableModel {
   const cols = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
-  const body: ModelCell[][] = funds.rows.map((r: FundsRow) => [th(r.name, 'row'), ...[r.initial, r.fullYear, r.executed, r.weight, r.rate, r.score].map(figure)]);
+  const body: ModelCell[][] = funds.rows.map((r: FundsRow) => [
+    th(r.name, 'row'),
+    ...[r.initial, r.fullYear, r.executed, r.weight, r.rate, r.score].map(figure),
+  ]);
   const byIncome = funds.byIncome ?? [];
   const byNature = funds.byNature ?? [];
   if (byIncome.length || byNature.length) {
@@ -88,12 +104,24 @@ function goalsTable(goals: NonNullable<SelfEvaluationTable['goals']>): TableMode
 
 /** The indicator block, 一级 and 二级 cells spanning their rows as on the form. */
 function indicatorTable(indicators: IndicatorLevel1[], total: SelfEvaluationTable['total']): TableModel {
-  const head = [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((c) => th(c, 'col'))];
+  const head = [
+    [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ].map((c) => th(c, 'col')),
+  ];
   const body: ModelCell[][] = [];
   for (const l1 of indicators) {
     const span1 = l1.children.reduce((n, l2) => n + Math.max(1, l2.rows.length), 0) || 1;
     let first1 = true;
-    if (!l1.children.length) body.push([th(levelName(l1), 'rowgroup'), ...Array.from({ length: 7 }, () => textCell(null))]);
+    if (!l1.children.length)
+      body.push([th(levelName(l1), 'rowgroup'), ...Array.from({ length: 7 }, () => textCell(null))]);
     for (const l2 of l1.children) {
       const span2 = Math.max(1, l2.rows.length);
       const rows = l2.rows.length ? l2.rows : [null];
@@ -114,11 +142,15 @@ function indicatorTable(indicators: IndicatorLevel1[], total: SelfEvaluationTabl
       });
     }
   }
-  if (total) body.push([th('总分', 'row', { colspan: 5 }), figure(total.weight), figure(total.score), textCell(null)]);
+  if (total)
+    body.push([th('总分', 'row', { colspan: 5 }), figure(total.weight), figure(total.score), textCell(null)]);
   return { caption: '绩效指标', head, body };
 }
 
-function evaluationTables(t: SelfEvaluationTable | ProjectEvaluationTable, identity: ModelCell[][]): TableModel[] {
+function evaluationTables(
+  t: SelfEvaluationTable | ProjectEvaluationTable,
+  identity: ModelCell[][],
+): TableModel[] {
   return [
     { caption: '基本信息', head: [], body: identity },
     ...(t.funds ? [fundsTable(t.funds)] : []),

@@ -27,22 +27,30 @@ export const isoDate = z
   .string({ error: '应为日期 YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '应为日期 YYYY-MM-DD（如 2021-06-08）' });
 
-export const amount = z.string({ error: '应为金额（如 12.34）' }).regex(AMOUNT_RE, { error: '应为金额（如 12.34）' });
+export const amount = z
+  .string({ error: '应为金额（如 12.34）' })
+  .regex(AMOUNT_RE, { error: '应为金额（如 12.34）' });
 
 const CELL_HINT = '空白写 ~，不适用写 ——';
 /** A table cell: a published amount, "——" (not applicable) or blank. Three different values. */
 export const cell = z
   .string({ error: `应为金额（如 12.34）；${CELL_HINT}` })
-  .regex(new RegExp(`${AMOUNT_RE.source}|^${NOT_APPLICABLE}$`), { error: `应为金额（如 12.34）；${CELL_HINT}` })
+  .regex(new RegExp(`${AMOUNT_RE.source}|^${NOT_APPLICABLE}$`), {
+    error: `应为金额（如 12.34）；${CELL_HINT}`,
+  })
   .nullable();
 export const percentCell = z
   .string({ error: `应为百分比（如 100%）；${CELL_HINT}` })
-  .regex(new RegExp(`${PERCENT_RE.source}|^${NOT_APPLICABLE}$`), { error: `应为百分比（如 100%）；${CELL_HINT}` })
+  .regex(new RegExp(`${PERCENT_RE.source}|^${NOT_APPLICABLE}$`), {
+    error: `应为百分比（如 100%）；${CELL_HINT}`,
+  })
   .nullable();
 /** A count of people or a figure that may be published as either a count or a percentage. */
 export const figureCell = z
   .string({ error: `应为数值或百分比；${CELL_HINT}` })
-  .regex(new RegExp(`${AMOUNT_RE.source}|${PERCENT_RE.source}|^${NOT_APPLICABLE}$`), { error: `应为数值或百分比；${CELL_HINT}` })
+  .regex(new RegExp(`${AMOUNT_RE.source}|${PERCENT_RE.source}|^${NOT_APPLICABLE}$`), {
+    error: `应为数值或百分比；${CELL_HINT}`,
+  })
   .nullable();
 
 export const code = z
@@ -64,6 +72,9 @@ export function cells<T extends z.ZodType>(n: number, item: T, what: string) {
 export function record<S extends z.ZodRawShape>(shape: S) {
   const allowed = Object.keys(shape).join('、');
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === 'unrecognized_keys' ? `未知的键 ${iss.keys.join('、')}；此处允许的键：${allowed}` : undefined),
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `未知的键 ${iss.keys.join('、')}；此处允许的键：${allowed}`
+        : undefined,
   });
 }

@@ -18,7 +18,12 @@ function numberedRow(n: number, what: string) {
     .tuple([integer, text.nullable()], { error: `应为 [行次, 项目, ${what}]` })
     .rest(cell)
     .refine((r) => r.length === n + 2, { error: `应为 [行次, 项目, ${what}]，共 ${n + 2} 项` })
-    .transform(([line, name, ...values]) => ({ line, name: name?.trimStart() ?? null, level: indentLevel(name), values }));
+    .transform(([line, name, ...values]) => ({
+      line,
+      name: name?.trimStart() ?? null,
+      level: indentLevel(name),
+      values,
+    }));
 }
 
 /** Sub-items printed indented keep their leading spaces in the YAML ("  一般公共预算财政拨款"). */
@@ -30,7 +35,9 @@ function codedRow(id: keyof typeof FORMS) {
   return z
     .tuple([code, text], { error: `应为 [科目编码, 科目名称, ${columnNames(id)}]` })
     .rest(cell)
-    .refine((r) => r.length === n + 2, { error: `应为 [科目编码, 科目名称, ${columnNames(id)}]，共 ${n + 2} 项` })
+    .refine((r) => r.length === n + 2, {
+      error: `应为 [科目编码, 科目名称, ${columnNames(id)}]，共 ${n + 2} 项`,
+    })
     .transform(([code, name, ...values]) => ({ code, name, values }));
 }
 
@@ -81,15 +88,15 @@ const table09 = record({
 });
 
 export const finalAccountsTables = record({
-    t01: table01,
-    t02: codedTable('t02'),
-    t03: codedTable('t03'),
-    t04: table04,
-    t05: codedTable('t05'),
-    t06: table06,
-    t07: codedTable('t07'),
-    t08: codedTable('t08'),
-    t09: table09,
+  t01: table01,
+  t02: codedTable('t02'),
+  t03: codedTable('t03'),
+  t04: table04,
+  t05: codedTable('t05'),
+  t06: table06,
+  t07: codedTable('t07'),
+  t08: codedTable('t08'),
+  t09: table09,
 });
 
 export const glossaryEntry = record({

@@ -102,7 +102,15 @@ const fundsRow = z
   .tuple([text, cell, cell, cell, score, percentCell, score], {
     error: '应为 [名称, 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分]，空白写 ~',
   })
-  .transform(([name, initial, fullYear, executed, weight, rate, score]) => ({ name, initial, fullYear, executed, weight, rate, score }));
+  .transform(([name, initial, fullYear, executed, weight, rate, score]) => ({
+    name,
+    initial,
+    fullYear,
+    executed,
+    weight,
+    rate,
+    score,
+  }));
 
 const labelledAmount = z
   .tuple([text, cell], { error: '应为 [名称, 金额]' })

@@ -36,7 +36,10 @@ const reportBase = {
   }),
   /** The report's stated overall result, where its text states one (综合评分 98 分，等级 优). */
   conclusion: z
-    .strictObject({ score: z.string().regex(/^\d+(\.\d+)?$/, { error: '应为分数（如 98）' }), grade: z.enum(['优', '良', '中', '差']).nullable() })
+    .strictObject({
+      score: z.string().regex(/^\d+(\.\d+)?$/, { error: '应为分数（如 98）' }),
+      grade: z.enum(['优', '良', '中', '差']).nullable(),
+    })
     .optional(),
   acknowledgements: z.array(acknowledgement).optional(),
 };
@@ -71,9 +74,13 @@ const budgetReport = record({
   extraTables,
 });
 
-export const reportData = z.discriminatedUnion('kind', [finalAccountsReport, performanceReport, budgetReport], {
-  error: `kind 应为 ${REPORT_KINDS.join('、')} 之一`,
-});
+export const reportData = z.discriminatedUnion(
+  'kind',
+  [finalAccountsReport, performanceReport, budgetReport],
+  {
+    error: `kind 应为 ${REPORT_KINDS.join('、')} 之一`,
+  },
+);
 
 export const officeData = record({
   name: text,
