@@ -1,27 +1,25 @@
 /**
- * Runs every test: installs Chromium for the browser tests when it is missing, checks formatting
+ * Runs every test: installs Chromium and a CJK font for the browser tests when missing, checks formatting
  * and lint (Prettier, ESLint), type-checks
  * (TypeScript strict, Astro components included), builds the site (scripts/build-site.ts)
  * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
  * runner. `npm test` calls this.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureChromium } from './support/chromium.ts';
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-// The browser tests drive Debian's Chromium; a fresh machine has none.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.log(`${chromium} is missing: installing Debian's chromium (apt-get, needs root)…`);
-  run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-    DEBIAN_FRONTEND: 'noninteractive',
-  });
+// The browser tests drive Debian's Chromium with a CJK font; a fresh machine has neither.
+const missing = ensureChromium();
+if (missing) {
+  console.error(missing);
+  process.exit(1);
 }
 
 // Formatting and lint first: a style problem fails in seconds, not after the build.

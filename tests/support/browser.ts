@@ -2,10 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/support/chromium.ts';
 import { listFiles, siteDir } from './site.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,22 +32,6 @@ async function serve(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
 }
 
-/** Headless Chromium with the flags this machine needs (no sandbox as root, no background network). */
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
 /** Every page of the built site, as URL paths. */
 export function sitePages(): string[] {
   return listFiles(siteDir())
@@ -64,7 +47,7 @@ export function useBrowser(): { base: () => string; browser: () => Browser } {
   let base = '';
   before(async () => {
     ({ url: base, server } = await serve());
-    browser = await launch();
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
