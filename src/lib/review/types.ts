@@ -80,7 +80,10 @@ export interface PageDiff {
   status: Status;
   /** Report ids whose changes explain this page (its own report, its office's, every one on home/compare). */
   causes: string[];
-  screenshots: Screenshot[];
+  /** At 1280 px; absent with --no-visual or when a side has no such page. */
+  screenshots?: Screenshot;
+  /** The same at 375 px. */
+  mobile?: Screenshot;
 }
 
 export interface ReviewResult {
