@@ -15,6 +15,8 @@ const source = resolve('content');
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 const root = join(dir, 'content');
 try {
+  // The copies name the same archived sources, which the load checks beside content/.
+  cpSync(resolve('sources'), join(dir, 'sources'), { recursive: true });
   for (let i = 0; i < copies; i++)
     for (const office of readdirSync(source))
       cpSync(join(source, office), join(root, `c${i}-${office}`), { recursive: true });

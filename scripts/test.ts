@@ -3,12 +3,16 @@
  * and lint (Prettier, ESLint), type-checks
  * (TypeScript strict, Astro components included), builds the site (scripts/build-site.ts)
  * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
- * runner. `npm test` calls this.
+ * runner, and fails if they changed the git working tree. `npm test` calls this.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureChromium } from './support/chromium.ts';
+import { treeChanges, treeState } from './support/tree-state.ts';
+
+// Tests write only to git-ignored places (.test-output/) and the OS temp dir; checked at the end.
+const treeBefore = treeState();
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -35,7 +39,15 @@ const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
   .sort()
   .map((f) => join('tests', f));
-run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
-  SITE_DIR: site,
-  TEST_OUTPUT: out,
+const tests = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, SITE_DIR: site, TEST_OUTPUT: out },
 });
+
+const treeAfter = treeBefore && treeState();
+const changed = treeBefore && treeAfter ? treeChanges(treeBefore, treeAfter) : [];
+if (changed.length)
+  console.error(
+    `\n测试改动了 git 工作区中的 ${changed.length} 个文件（测试只应写入 .test-output/ 等被 git 忽略的目录或系统临时目录）：\n${changed.map((c) => `  ${c}`).join('\n')}`,
+  );
+process.exit(tests.status !== 0 ? (tests.status ?? 1) : changed.length ? 1 : 0);

@@ -21,6 +21,7 @@ interface Edit {
 function buildBroken(...edits: Edit[]) {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bad-'));
   cpSync('content', join(dir, 'content'), { recursive: true });
+  cpSync('sources', join(dir, 'sources'), { recursive: true });
   const expected = edits.map((e) => {
     const path = join(dir, e.file);
     const lines = readFileSync(path, 'utf8').split('\n');

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { loadContent, type Content, type Office, type Report } from './content/load.ts';
 import { ContentErrors } from './content/errors.ts';
+import { archiveFile } from './content/archive.ts';
 import { glossary, type Term } from './glossary.ts';
 import { viewContext, type ViewContext } from './report-view.ts';
 
@@ -26,6 +28,14 @@ export function content(): Content {
 
 export const officeUrl = (slug: string) => `/offices/${slug}/`;
 export const reportUrl = (r: Report) => `/offices/${r.id}/`;
+/** An archived source is published at its repository path: sources/… → /sources/…. */
+export const archiveUrl = (archive: string) => `/${archive}`;
+
+/** The archived sources the reports name, each once. */
+export const archives = () => [...new Set(content().reports.map((r) => r.data.source.archive))].sort();
+
+/** An archive's bytes, unchanged: readers get exactly the file whose sha256 the report records. */
+export const archiveBytes = (archive: string) => readFileSync(archiveFile(dirname(contentRoot()), archive));
 
 export function office(slug: string): Office {
   const o = content().offices.find((x) => x.slug === slug);

@@ -38,6 +38,7 @@ export function checkEdited(edits: Edit[]): {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
   try {
     cpSync('content', join(dir, 'content'), { recursive: true });
+    cpSync('sources', join(dir, 'sources'), { recursive: true });
     for (const e of edits) {
       const path = join(dir, e.file);
       const text = readFileSync(path, 'utf8');

@@ -7,7 +7,7 @@ import type { Findings } from './findings.ts';
 import { type Fig } from './findings.ts';
 
 /**
- * The identities of the nine 决算 tables (DOMAIN.md): sums within each table, the code
+ * The identities of the nine 决算 tables (docs/domain.md): sums within each table, the code
  * hierarchy, and the cross-table identities 01↔02↔03, 04↔01, 04↔05, 05↔06, 09.
  */
 

@@ -12,7 +12,7 @@ import { levelName } from '../tables/performance.ts';
 import type { Findings } from './findings.ts';
 import { type Fig, type Path } from './findings.ts';
 
-/** Scoring rules of the self-evaluation forms and the identities of the 基础数据表 (DOMAIN.md). */
+/** Scoring rules of the self-evaluation forms and the identities of the 基础数据表 (docs/domain.md). */
 
 const GRADE_BANDS: { grade: '优' | '良' | '中' | '差'; min: number }[] = [
   { grade: '优', min: 90 },

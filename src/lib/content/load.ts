@@ -9,12 +9,15 @@ import { locateIssues, type ContentError } from './errors.ts';
 import { DIRECTIVES, parseNarrative } from '../narrative/parse.ts';
 import { tableIds } from './tables.ts';
 import { figureKeys } from '../fiscal/figure-keys.ts';
+import { archiveDigests, checkArchive } from './archive.ts';
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface Office {
   slug: string;
   data: OfficeData;
+  /** Position of a YAML node of office.yaml, kept only when loading with locations (as for reports). */
+  locate?: (path: readonly PropertyKey[]) => Position;
 }
 
 export interface Report {
@@ -124,7 +127,7 @@ export function readReport(
   at: { office: string; year: string; slug: string },
   yamlFile: { name: string; text: string },
   mdFile: { name: string; text: string },
-  opts: { locations?: boolean } = {},
+  opts: { locations?: boolean; archiveDigest?: (archive: string) => string | undefined } = {},
 ): { report?: Report; errors: ContentError[] } {
   const r = readYaml(yamlFile.name, yamlFile.text, reportData);
   if (!r.data) return { errors: r.errors };
@@ -136,6 +139,8 @@ export function readReport(
       col: 1,
       message: `year ${r.data.year} 与目录年度 ${at.year} 不一致`,
     });
+  if (opts.archiveDigest)
+    errors.push(...checkArchive(r.data.source, opts.archiveDigest, yamlFile.name, r.locate));
   const narrative = parseNarrative(mdFile.text);
   errors.push(...checkNarrative(narrative, r.data, mdFile.name));
   const report: Report = {
@@ -152,7 +157,8 @@ export function readReport(
 
 /**
  * Reads content/: offices from <office>/office.yaml, reports from <office>/<year>/<slug>.yaml
- * with their narrative in <slug>.md. Collects every problem instead of stopping at the first.
+ * with their narrative in <slug>.md, each checked against its archived source (sources/ beside
+ * content/). Collects every problem instead of stopping at the first.
  */
 export function loadContent(root: string, opts: { locations?: boolean } = {}): Content {
   // Files are named from the project root ("content/<office>/…"), as staff see them in git.
@@ -161,6 +167,8 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
   const reports: Report[] = [];
   const errors: ContentError[] = [];
   const at = (file: string, message: string) => errors.push({ file: name(file), line: 1, col: 1, message });
+  // Archived sources (sources/…) are named from the project root too.
+  const archiveDigest = archiveDigests(dirname(root));
 
   for (const office of list(root)) {
     const officeDir = join(root, office);
@@ -172,7 +180,8 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
     else {
       const r = readYaml(name(officeFile), readFileSync(officeFile, 'utf8'), officeData);
       errors.push(...r.errors);
-      if (r.data) offices.push({ slug: office, data: r.data });
+      if (r.data)
+        offices.push({ slug: office, data: r.data, ...(opts.locations ? { locate: r.locate } : {}) });
     }
 
     for (const yearDir of list(officeDir)) {
@@ -205,7 +214,7 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
           { office, year: yearDir, slug },
           { name: name(yamlFile), text: readFileSync(yamlFile, 'utf8') },
           { name: name(mdFile), text: readFileSync(mdFile, 'utf8') },
-          opts,
+          { ...opts, archiveDigest },
         );
         errors.push(...r.errors);
         if (r.report) reports.push(r.report);

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import { isAmount, precisionOf, toBig } from './numbers.ts';
 
 /*
- * Exact arithmetic on published figures, and the rounding rule of DOMAIN.md: published cells are
+ * Exact arithmetic on published figures, and the rounding rule of docs/domain.md: published cells are
  * rounded one by one, so a total may differ from the sum of its rounded parts by up to half a
  * unit of each figure involved — 0.005 × (parts + 1) for two-decimal figures — rounded up to 0.01.
  */

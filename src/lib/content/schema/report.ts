@@ -19,6 +19,10 @@ const acknowledgement = record({
   reason: text,
 });
 
+const ARCHIVE_RE = /^sources\/[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$/;
+const ARCHIVE_HINT =
+  '应为原文存档的路径 sources/<机构>/<年度>/<名称>.txt（小写 ASCII，如 sources/huaihua-beijing/2022/final-accounts.txt）';
+
 const reportBase = {
   /** The title as published; `titleNote` says where the source prints none and this one was composed. */
   title: text,
@@ -28,8 +32,14 @@ const reportBase = {
   /** Dated lines the source prints (填报日期 …), as label and ISO date. */
   dates: z.array(record({ label: text, date: isoDate })).optional(),
   source: record({
-    /** File name of the source document (see shared/seeds/README.md for the first four). */
+    /** File name the source document was received under (sources/README.md lists them). */
     document: text,
+    /** The archived published text, the source of record: sources/<office>/<year>/<name>.txt. */
+    archive: z.string({ error: ARCHIVE_HINT }).regex(ARCHIVE_RE, { error: ARCHIVE_HINT }),
+    /** sha256 of the archived file's bytes, so any change to the source of record is noticed. */
+    sha256: z
+      .string({ error: '应为 64 位十六进制的 sha256（sha256sum 的输出）' })
+      .regex(/^[0-9a-f]{64}$/, { error: '应为 64 位小写十六进制的 sha256（sha256sum 的输出）' }),
     /** Which part of the document this report is, when the document holds several. */
     part: optionalText,
     note: optionalText,
