@@ -8,7 +8,8 @@ import { resolve, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot } from '../src/lib/site.ts';
-import { checkReport, isFailure, locations } from '../src/lib/checks/run.ts';
+import { isFailure } from '../src/lib/checks/run.ts';
+import { reportRows, schemaRows, type FindingRow } from '../src/lib/checks/rows.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -20,59 +21,12 @@ const selected = (file: string) =>
 const content = loadContent(contentRoot(), { locations: true });
 const severityName = { error: '错误', note: '提示' } as const;
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'note';
-  rule: string;
-  subject: string;
-  message: string;
-  expected?: string;
-  actual?: string;
-  acknowledged: boolean;
-  reason?: string;
-  locations: { file: string; line: number; column: number }[];
-}
-
-const rows: Row[] = content.errors
-  .filter((e) => selected(e.file))
-  .map((e) => ({
-    file: e.file,
-    line: e.line,
-    column: e.col,
-    severity: 'error',
-    rule: 'schema',
-    subject: '',
-    message: e.message,
-    acknowledged: false,
-    locations: [{ file: e.file, line: e.line, column: e.col }],
-  }));
-
-for (const report of content.reports) {
-  if (!selected(report.files.yaml) && !selected(report.files.markdown)) continue;
-  for (const f of checkReport(report, content.reports)) {
-    // With schema errors some data did not load, so an acknowledgement may only look stale.
-    if (f.rule === 'ack.stale' && content.errors.length) continue;
-    const where = locations(f, report, content.reports).map((l) => ({
-      file: l.file,
-      line: l.line,
-      column: l.col,
-    }));
-    rows.push({
-      ...where[0],
-      severity: f.severity,
-      rule: f.rule,
-      subject: f.subject,
-      message: f.message,
-      expected: f.expected,
-      actual: f.actual,
-      acknowledged: !!f.acknowledged,
-      reason: f.acknowledged?.reason,
-      locations: where,
-    });
-  }
-}
+const rows: FindingRow[] = [
+  ...schemaRows(content.errors.filter((e) => selected(e.file))),
+  ...content.reports
+    .filter((report) => selected(report.files.yaml) || selected(report.files.markdown))
+    .flatMap((report) => reportRows(report, content)),
+];
 
 const failures = rows.filter(isFailure);
 const elapsed = performance.now() - started;
@@ -87,7 +41,7 @@ else {
       `${r.file}:${r.line}:${r.column}  ${status}  ${r.rule}  ${r.message}${r.subject ? `  [${r.subject}]` : ''}${also.length ? `  （涉及 ${also.join('、')}）` : ''}`,
     );
   }
-  const count = (p: (r: Row) => boolean) => rows.filter(p).length;
+  const count = (p: (r: FindingRow) => boolean) => rows.filter(p).length;
   console.log(
     `\n${content.reports.length} 份报告：${failures.length} 个未确认的错误，${count((r) => r.acknowledged)} 个已确认，${count((r) => r.severity === 'note' && !r.acknowledged)} 个尾数提示。检查用时 ${elapsed.toFixed(0)} 毫秒。`,
   );

@@ -24,18 +24,29 @@ export interface CellChange extends Place {
   new: string | null;
   /** new − old when both are amounts, as published text arithmetic (e.g. "0.10"); else absent. */
   delta?: string;
+  /** The row's printed name where the row key is a code or 行次 (e.g. 行政运行 for 2013501). */
+  rowName?: string;
+  /** Set when the whole row appeared or vanished (then old or new is null for each of its cells). */
+  rowStatus?: 'added' | 'removed';
 }
 
+/** One changed run of words in a block of the narrative (old '' = inserted, new '' = deleted). */
 export interface NarrativeChange extends Place {
   old: string;
   new: string;
+  /** A few characters of unchanged text around the run (head side; base side for a removed block). */
+  context?: { before: string; after: string };
 }
 
 export interface MetaChange {
   /** Dotted path of the field (e.g. "title", "source.date", "acknowledgements[2].reason"). */
   field: string;
+  /** null when the field or list item is absent on that side. */
   old: unknown;
   new: unknown;
+  /** Where the field is: head side, base side for a removed one. */
+  file?: string;
+  line?: number;
 }
 
 /** A check finding as `npm run check --json` prints it (rule, severity, subject, message, place). */
@@ -64,6 +75,8 @@ export interface OfficeDiff {
   id: string;
   status: Status;
   meta: MetaChange[];
+  /** Schema errors of office.yaml (and of the office folder) that appeared or went away. */
+  findings?: { new: ReviewFinding[]; fixed: ReviewFinding[] };
 }
 
 export interface Screenshot {
@@ -73,14 +86,22 @@ export interface Screenshot {
   head: string | null;
   diff: string | null;
   changedRatio: number;
+  /**
+   * The parts of the page the three images show, stacked top to bottom (CSS px): bands the page's
+   * width around the changed rows, plus a margin, 2,400 px in all at most. Absent when no pixel changed.
+   */
+  regions?: { x: number; y: number; width: number; height: number }[];
 }
 
 export interface PageDiff {
   url: string;
   status: Status;
-  /** Report ids whose changes explain this page (its own report, its office's, every one on home/compare). */
+  /**
+   * Report ids whose changes explain this page (its own report, its office's, every one on
+   * home/compare), and office slugs whose office.yaml changed; empty when nothing explains it.
+   */
   causes: string[];
-  /** At 1280 px; absent with --no-visual or when a side has no such page. */
+  /** At 1280 px; absent with --no-visual. An added or removed page has only its one side (base or head null). */
   screenshots?: Screenshot;
   /** The same at 375 px. */
   mobile?: Screenshot;
@@ -92,4 +113,10 @@ export interface ReviewResult {
   reports: ReportDiff[];
   offices: OfficeDiff[];
   pages: PageDiff[];
+  /** Published files other than pages (data files, scripts, styles); the search index is left out. */
+  files?: { path: string; status: Status }[];
+  /** Whether Pagefind's index (dist/pagefind/) differs: it changes with any indexed text. */
+  searchIndexChanged?: boolean;
+  /** Display names of the reports and offices in the diff, by id (the head side's, else the base's). */
+  names?: Record<string, string>;
 }
