@@ -30,9 +30,14 @@ export default tseslint.config(
           unusedExports: true,
           missingExports: true,
           src: ['src', 'scripts', 'tests'],
-          ignoreExports: ['scripts', 'tests/**/*.test.ts', 'src/client', 'src/pages'],
+          ignoreExports: ['scripts/*.ts', 'scripts/*.mjs', 'tests/**/*.test.ts', 'src/client', 'src/pages'],
         },
       ],
     },
+  },
+  {
+    // Plain-Node scripts that run without the project installed (review-comment.mjs).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly' } },
   },
 );
