@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import gongkai from './src/integrations/gongkai.ts';
 
 export default defineConfig({
   output: 'static',
@@ -6,4 +7,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   compressHTML: true,
   devToolbar: { enabled: false },
+  integrations: [gongkai()],
 });

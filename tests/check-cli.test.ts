@@ -13,13 +13,30 @@ const acknowledgements = reports.flatMap((r) =>
   (r.data.acknowledgements ?? []).map((a) => ({ report: r, ...a })),
 );
 
-test('the committed content passes, listing every acknowledged finding', () => {
-  const r = check();
-  assert.equal(r.status, 0, r.stdout + r.stderr);
-  const lines = r.stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}/.test(l));
+test('the committed content passes: errors only, a count of the rest; --all lists every acknowledged finding', () => {
+  const findingLines = (stdout: string) =>
+    stdout.split('\n').filter((l) => /^content\/\S+:\d+:\d+ {2}/.test(l));
+  const quiet = check();
+  assert.equal(quiet.status, 0, quiet.stdout + quiet.stderr);
+  assert.deepEqual(findingLines(quiet.stdout), []);
+  assert.match(quiet.stdout, new RegExp(`0 个未确认的错误；另有 ${acknowledgements.length} 个已确认`));
+  assert.match(quiet.stdout, /--all 列出它们/);
+
+  const everything = check('--all');
+  assert.equal(everything.status, 0);
+  const lines = findingLines(everything.stdout);
   assert.equal(lines.filter((l) => l.includes('  已确认（')).length, acknowledgements.length);
   assert.ok(acknowledgements.length >= 20);
-  assert.match(r.stdout, new RegExp(`0 个未确认的错误，${acknowledgements.length} 个已确认`));
+});
+
+test('--help explains the options; an unknown option is refused with the help', () => {
+  const help = check('--help');
+  assert.equal(help.status, 0);
+  for (const option of ['--all', '--json', 'acknowledgements'])
+    assert.ok(help.stdout.includes(option), option);
+  const wrong = check('--everything');
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /不认识的选项 --everything/);
 });
 
 test('--json gives file, line, column, severity, rule, message, expected, actual, acknowledged', () => {

@@ -148,6 +148,12 @@ test('an inconsistent figure stops the build, located at the figure', () => {
     located(r.stdout, r.expected[0]),
     /错误 {2}fa\.t09\.total {2}公开09表 预算数 合计 为 51\.58，.* 为 50\.58，相差 1\.00/,
   );
+  // A finding about published figures says how to acknowledge it, ready to paste.
+  assert.match(r.stdout, /若原文确实如此（不要改数字）.*acknowledgements/);
+  assert.match(
+    r.stdout,
+    /- rule: fa\.t09\.total\n {8}subject: 't09\.预算数\.合计'\n {8}values: \{ expected: '50\.58', actual: '51\.58' \}/,
+  );
 });
 
 test('every problem is printed, not just the first', () => {

@@ -1,10 +1,8 @@
 import type { Report } from './content/load.ts';
-import { tableAnchorOf, tableEntries } from './content/tables.ts';
-import type { FinalAccountsTableId } from './fiscal/forms.ts';
+import { tableAnchorOf } from './content/tables.ts';
+import { reportForms } from './tables/report-forms.ts';
+import { hasWorkbook, workbookName } from './excel/export.ts';
 import type { FormModel } from './tables/model.ts';
-import { finalAccountsForms } from './tables/final-accounts.ts';
-import { baseDataForm, projectEvaluationForm, selfEvaluationForm } from './tables/performance.ts';
-import { genericForm } from './tables/generic.ts';
 import { renderNarrative, type Segment } from './narrative/render.ts';
 import { figureKeys } from './fiscal/figure-keys.ts';
 import { checkReport } from './checks/run.ts';
@@ -34,20 +32,12 @@ interface ReportView {
   segments: Segment[];
   toc: TocEntry[];
   notes: DataNote[];
+  /** The report's tables as an .xlsx workbook in the official layout, when it has tables. */
+  workbookUrl: string | null;
 }
 
-function forms(r: Report): Map<string, FormModel> {
-  const out = new Map<string, FormModel>();
-  const finals = r.data.kind === '部门决算' ? finalAccountsForms(r.data.tables) : null;
-  for (const e of tableEntries(r.data)) {
-    if (e.kind === '部门决算') out.set(e.id, finals![e.id as FinalAccountsTableId]);
-    else if (e.kind === '基础数据表') out.set(e.id, baseDataForm(e.id, e.table));
-    else if (e.kind === '整体支出绩效自评表') out.set(e.id, selfEvaluationForm(e.id, e.table));
-    else if (e.kind === '项目支出绩效自评表') out.set(e.id, projectEvaluationForm(e.id, e.table));
-    else out.set(e.id, genericForm(e.id, e.table));
-  }
-  return out;
-}
+/** Each table's printed form by id; the workbook download uses the same forms (report-forms.ts). */
+const forms = (r: Report) => new Map(reportForms(r.data).map(({ entry, form }) => [entry.id, form]));
 
 export const formHeading = (f: FormModel) => (f.number ? `${f.number} ${f.title}` : f.title);
 
@@ -112,5 +102,6 @@ export function reportView(r: Report, ctx: ViewContext): ReportView {
       };
     });
   if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
-  return { charts, forms: formsById, segments, toc, notes };
+  const workbookUrl = hasWorkbook(r.data) ? `/offices/${r.id}/${workbookName(r)}.xlsx` : null;
+  return { charts, forms: formsById, segments, toc, notes, workbookUrl };
 }

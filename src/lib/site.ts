@@ -9,14 +9,35 @@ import { viewContext, type ViewContext } from './report-view.ts';
 /**
  * The site's view of content/: loaded once per build (not through Astro's content layer, whose
  * data store does not scale to thousands of reports), sorted, with URL helpers.
+ *
+ * In `astro dev` the gongkai integration calls invalidateContent() when a file under content/ or
+ * sources/ changes, and the next page loads the content again. The integration and the pages run
+ * this module as separate instances (Astro's config loader and the dev server's SSR graph), so the
+ * generation lives on globalThis, where both see it.
  */
+const GENERATION = Symbol.for('gongkai.contentGeneration');
+const store = globalThis as { [GENERATION]?: number };
+const generation = () => store[GENERATION] ?? 0;
+
+/** Marks the loaded content stale: the next content() reads content/ again. */
+export function invalidateContent(): void {
+  store[GENERATION] = generation() + 1;
+}
+
 let cached: Content | undefined;
+let cachedGeneration = -1;
+let terms: Term[] | undefined;
+let context: ViewContext | undefined;
 
 /** content/ of the project, or CONTENT_DIR (the tests build broken copies of it). */
 export const contentRoot = () => resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
 
 export function content(): Content {
-  if (!cached) {
+  if (!cached || cachedGeneration !== generation()) {
+    cached = undefined;
+    terms = undefined;
+    context = undefined;
+    cachedGeneration = generation();
     const loaded = loadContent(contentRoot());
     if (loaded.errors.length) throw new ContentErrors(loaded.errors);
     const order = (r: Report) => `${r.office}/${9999 - r.data.year}/${r.slug}`;
@@ -53,10 +74,14 @@ export function report(id: string): Report {
   return r;
 }
 
-let terms: Term[] | undefined;
 /** The site glossary, gathered once per build. */
-export const glossaryTerms = () => (terms ??= glossary(content().reports));
+export function glossaryTerms(): Term[] {
+  const { reports } = content();
+  return (terms ??= glossary(reports));
+}
 
-let context: ViewContext | undefined;
 /** Shared by every report page: built once, not per page (thousands of pages). */
-export const reportContext = () => (context ??= viewContext(content().reports, glossaryTerms()));
+export function reportContext(): ViewContext {
+  const { reports } = content();
+  return (context ??= viewContext(reports, glossaryTerms()));
+}

@@ -19,6 +19,8 @@ export interface FindingRow {
   acknowledged: boolean;
   reason?: string;
   locations: { file: string; line: number; column: number }[];
+  /** The YAML of the report whose check found it: where its acknowledgement goes. */
+  report?: string;
 }
 
 /** Schema and load errors: rule "schema", never acknowledged. */
@@ -35,12 +37,25 @@ export const schemaRows = (errors: readonly ContentError[]): FindingRow[] =>
     locations: [{ file: e.file, line: e.line, column: e.col }],
   }));
 
+const dirOf = (file: string) => file.slice(0, file.lastIndexOf('/') + 1);
+
+/**
+ * Whether a report the checks of `report` read failed to load: its own YAML or, for the prose
+ * checked against the 决算, another report of the same office and year (same directory).
+ */
+function dependsOnUnloaded(report: Report, content: Content): boolean {
+  const loaded = new Set(content.reports.map((r) => r.files.yaml));
+  const dir = dirOf(report.files.yaml);
+  return content.errors.some((e) => e.file.endsWith('.yaml') && dirOf(e.file) === dir && !loaded.has(e.file));
+}
+
 /** Every rule over one report, located; `content` is the whole loaded side it belongs to. */
 export function reportRows(report: Report, content: Content): FindingRow[] {
   const rows: FindingRow[] = [];
+  // Only when data it reads did not load may an acknowledgement look stale without being so.
+  const partial = dependsOnUnloaded(report, content);
   for (const f of checkReport(report, content.reports)) {
-    // With schema errors some data did not load, so an acknowledgement may only look stale.
-    if (f.rule === 'ack.stale' && content.errors.length) continue;
+    if (f.rule === 'ack.stale' && partial) continue;
     const where = locations(f, report, content.reports).map((l) => ({
       file: l.file,
       line: l.line,
@@ -57,6 +72,7 @@ export function reportRows(report: Report, content: Content): FindingRow[] {
       acknowledged: !!f.acknowledged,
       reason: f.acknowledged?.reason,
       locations: where,
+      report: report.files.yaml,
     });
   }
   return rows;

@@ -1,20 +1,13 @@
 import type { Report } from '../content/load.ts';
 import type { Position } from '../content/yaml.ts';
 import { Findings, type Finding } from './findings.ts';
+import { acknowledge, type CheckedFinding } from './acknowledgements.ts';
 import { checkFinalAccounts } from './final-accounts.ts';
 import { checkGrade, checkPerformance } from './performance.ts';
 import { checkProse } from './prose.ts';
 import { finalAccountsFigures, performanceFigures, type ProseFigure } from './prose-figures.ts';
 
-interface Acknowledged {
-  rule: string;
-  subject: string;
-  reason: string;
-}
-
-export interface CheckedFinding extends Finding {
-  acknowledged?: Acknowledged;
-}
+export type { CheckedFinding };
 
 /** The 决算 of the same office and year: the narrative of its other reports is checked against it. */
 function finalAccountsOf(report: Report, all: readonly Report[]) {
@@ -44,25 +37,7 @@ export function checkReport(report: Report, all: readonly Report[]): CheckedFind
   checkGrade(d.conclusion, f);
   for (const x of checkProse(report.narrative, proseFigures(report, all))) f.add(x);
 
-  const acks = d.acknowledgements ?? [];
-  const used = new Set<number>();
-  const out: CheckedFinding[] = f.list.map((finding) => {
-    const i = acks.findIndex((a) => a.rule === finding.rule && a.subject === finding.subject);
-    if (i < 0) return finding;
-    used.add(i);
-    return { ...finding, acknowledged: acks[i] };
-  });
-  acks.forEach((a, i) => {
-    if (!used.has(i))
-      out.push({
-        rule: 'ack.stale',
-        severity: 'error',
-        subject: `${a.rule} ${a.subject}`,
-        message: `这条确认（${a.rule}：${a.subject}）没有对应的检查结果：数据已改或主题写错，删除或改正它`,
-        refs: [{ path: ['acknowledgements', i] }],
-      });
-  });
-  return out;
+  return acknowledge(f.list, d.acknowledgements ?? []);
 }
 
 /** An error nobody has acknowledged: what makes `npm run check` and the build fail. */

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { Root } from 'mdast';
@@ -7,7 +6,14 @@ import { parseYaml, type Position } from './yaml.ts';
 import { locateIssues, type ContentError } from './errors.ts';
 import { parseNarrative } from '../narrative/parse.ts';
 import { checkNarrative } from '../narrative/check.ts';
-import { archiveDigests, checkArchive } from './archive.ts';
+import { duplicateOffices } from './offices.ts';
+import { archiveDigests, checkArchive, type ArchiveDigest } from './archive.ts';
+import { MAX_ENTRIES, MAX_ERRORS_PER_FILE, MAX_TOTAL_BYTES } from './limits.ts';
+import { oddEntryMessage } from './read-file.ts';
+import { listEntries, type Entry } from './walk.ts';
+import { readTextFile, type ByteBudget } from './text-file.ts';
+import { lineLimitProblem } from './text-limits.ts';
+import { narrativeLimitProblem } from './narrative-limits.ts';
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -36,24 +42,37 @@ export interface Content {
   errors: ContentError[];
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const list = (dir: string) => readdirSync(dir).sort(byName);
-const isDir = (p: string) => statSync(p).isDirectory();
+/** At most MAX_ERRORS_PER_FILE problems of one file are listed; the first left out says how many more there are. */
+function capped(errors: ContentError[]): ContentError[] {
+  if (errors.length <= MAX_ERRORS_PER_FILE) return errors;
+  const next = errors[MAX_ERRORS_PER_FILE];
+  return [
+    ...errors.slice(0, MAX_ERRORS_PER_FILE),
+    {
+      ...next,
+      message: `此文件还有 ${errors.length - MAX_ERRORS_PER_FILE} 处问题未列出（从这里起）：先改正以上各处再检查`,
+    },
+  ];
+}
 
 /** Reads and validates one YAML file; errors are located at the offending node. */
 function readYaml<T>(name: string, text: string, schema: z.ZodType<T>) {
+  const tooLong = lineLimitProblem(text);
+  if (tooLong) return { errors: [{ file: name, ...tooLong }] };
   const yaml = parseYaml(text);
   if (yaml.syntaxErrors.length) {
     return {
-      errors: yaml.syntaxErrors.map((e) => ({
-        file: name,
-        ...e.pos,
-        message: `YAML 语法错误：${e.message}`,
-      })),
+      errors: capped(
+        yaml.syntaxErrors.map((e) => ({
+          file: name,
+          ...e.pos,
+          message: `YAML 语法错误：${e.message}`,
+        })),
+      ),
     };
   }
   const parsed = schema.safeParse(yaml.value);
-  if (!parsed.success) return { errors: locateIssues(name, yaml, parsed.error.issues) };
+  if (!parsed.success) return { errors: capped(locateIssues(name, yaml, parsed.error.issues)) };
   return { data: parsed.data, locate: yaml.locate, errors: [] as ContentError[] };
 }
 
@@ -62,10 +81,14 @@ export function readReport(
   at: { office: string; year: string; slug: string },
   yamlFile: { name: string; text: string },
   mdFile: { name: string; text: string },
-  opts: { locations?: boolean; archiveDigest?: (archive: string) => string | undefined } = {},
+  opts: { locations?: boolean; archiveDigest?: (archive: string) => ArchiveDigest } = {},
 ): { report?: Report; errors: ContentError[] } {
   const r = readYaml(yamlFile.name, yamlFile.text, reportData);
-  if (!r.data) return { errors: r.errors };
+  // The narrative is measured before it is parsed: the parser is slow or deep on some shapes.
+  const tooMuch = narrativeLimitProblem(mdFile.text);
+  const limitErrors = tooMuch ? [{ file: mdFile.name, ...tooMuch }] : [];
+  if (!r.data) return { errors: [...r.errors, ...limitErrors] };
+  if (tooMuch) return { errors: limitErrors };
   const errors: ContentError[] = [];
   if (String(r.data.year) !== at.year)
     errors.push({
@@ -77,7 +100,7 @@ export function readReport(
   if (opts.archiveDigest)
     errors.push(...checkArchive(r.data.source, opts.archiveDigest, yamlFile.name, r.locate));
   const narrative = parseNarrative(mdFile.text);
-  errors.push(...checkNarrative(narrative, r.data, mdFile.name));
+  errors.push(...capped(checkNarrative(narrative, r.data, mdFile.name)));
   const report: Report = {
     id: `${at.office}/${at.year}/${at.slug}`,
     office: at.office,
@@ -93,7 +116,8 @@ export function readReport(
 /**
  * Reads content/: offices from <office>/office.yaml, reports from <office>/<year>/<slug>.yaml
  * with their narrative in <slug>.md, each checked against its archived source (sources/ beside
- * content/). Collects every problem instead of stopping at the first.
+ * content/). Collects every problem instead of stopping at the first. Only regular files and
+ * directories are read, never a link, device or pipe, and only within the limits of limits.ts.
  */
 export function loadContent(root: string, opts: { locations?: boolean } = {}): Content {
   // Files are named from the project root ("content/<office>/…"), as staff see them in git.
@@ -104,58 +128,114 @@ export function loadContent(root: string, opts: { locations?: boolean } = {}): C
   const at = (file: string, message: string) => errors.push({ file: name(file), line: 1, col: 1, message });
   // Archived sources (sources/…) are named from the project root too.
   const archiveDigest = archiveDigests(dirname(root));
+  const entryBudget = { left: MAX_ENTRIES };
+  const byteBudget: ByteBudget = { left: MAX_TOTAL_BYTES };
+  let stopped = false;
 
-  for (const office of list(root)) {
-    const officeDir = join(root, office);
-    if (!isDir(officeDir)) continue;
+  /** A directory's plain files and directories; links, devices and pipes are reported, never followed. */
+  const list = (dir: string): Entry[] => {
+    if (stopped) return [];
+    const { entries, exhausted, unreadable } = listEntries(dir, entryBudget);
+    if (unreadable) at(dir, `无法读取这个目录（${unreadable}）：检查它的权限`);
+    if (exhausted) {
+      stopped = true;
+      at(
+        root,
+        `内容目录下的文件和目录超过 ${MAX_ENTRIES.toLocaleString('en-US')} 个，其余不再读取：一次提交的内容不会这么多；检查是否误放了大量文件（上限及理由见 docs/limits.md）`,
+      );
+      return [];
+    }
+    for (const e of entries) if (e.type === 'odd') at(e.path, oddEntryMessage(e.name, e.what));
+    return entries;
+  };
+  /** A text file, or undefined with its problem recorded; `missing` is left to the caller. */
+  const read = (path: string, kind: 'office' | 'report' | 'narrative') => {
+    if (stopped) return undefined;
+    const file = readTextFile(path, root, kind, byteBudget);
+    if ('problem' in file) {
+      errors.push({ file: name(path), ...file.problem });
+      if (file.stop) stopped = true;
+      return undefined;
+    }
+    return file;
+  };
+
+  let reportFiles = 0;
+  for (const officeEntry of list(root)) {
+    if (officeEntry.type !== 'dir') continue;
+    const office = officeEntry.name;
+    const officeDir = officeEntry.path;
     if (!SLUG_RE.test(office)) at(officeDir, `机构目录名应为小写 ASCII 短名（如 huaihua-beijing）`);
+    const officeEntries = list(officeDir);
     const officeFile = join(officeDir, 'office.yaml');
-    if (!existsSync(officeFile))
+    const officeText = officeEntries.some((e) => e.name === 'office.yaml' && e.type === 'odd')
+      ? undefined
+      : read(officeFile, 'office');
+    if (officeText && 'missing' in officeText)
       at(officeDir, '缺少 office.yaml（机构全称、简称、上级政府、级别、驻地、职能）');
-    else {
-      const r = readYaml(name(officeFile), readFileSync(officeFile, 'utf8'), officeData);
+    else if (officeText) {
+      const r = readYaml(name(officeFile), officeText.text, officeData);
       errors.push(...r.errors);
       if (r.data)
         offices.push({ slug: office, data: r.data, ...(opts.locations ? { locate: r.locate } : {}) });
     }
 
-    for (const yearDir of list(officeDir)) {
-      const dir = join(officeDir, yearDir);
-      if (!isDir(dir)) continue;
+    const reportFilesBefore = reportFiles;
+    for (const yearEntry of officeEntries) {
+      if (yearEntry.type !== 'dir') continue;
+      const yearDir = yearEntry.name;
+      const dir = yearEntry.path;
       if (!/^\d{4}$/.test(yearDir)) {
         at(dir, '年度目录名应为四位年份（如 2022）');
         continue;
       }
       const files = list(dir);
-      for (const f of files) {
+      const kinds = new Map(files.map((e) => [e.name, e.type]));
+      for (const entry of files) {
+        const f = entry.name;
+        if (entry.type === 'odd') continue;
         const slug = f.replace(/\.(yaml|md)$/, '');
         const yamlFile = join(dir, `${slug}.yaml`);
         const mdFile = join(dir, `${slug}.md`);
-        if (f.endsWith('.md')) {
-          if (!existsSync(yamlFile)) at(mdFile, `正文 ${f} 没有对应的 ${slug}.yaml`);
+        if (entry.type === 'file' && f.endsWith('.md')) {
+          if (!kinds.has(`${slug}.yaml`)) at(mdFile, `正文 ${f} 没有对应的 ${slug}.yaml`);
           continue;
         }
-        if (!f.endsWith('.yaml')) {
-          at(join(dir, f), '报告目录只应包含 <报告>.yaml 和 <报告>.md');
+        if (entry.type !== 'file' || !f.endsWith('.yaml')) {
+          at(entry.path, '报告目录只应包含 <报告>.yaml 和 <报告>.md');
           continue;
         }
+        reportFiles++;
         if (!SLUG_RE.test(slug)) at(yamlFile, '报告文件名应为小写 ASCII 短名（如 final-accounts）');
-        if (!existsSync(mdFile)) {
+        // A narrative that is a link (or not a file) has been reported by list().
+        if (kinds.has(`${slug}.md`) && kinds.get(`${slug}.md`) !== 'file') continue;
+        const yamlText = read(yamlFile, 'report');
+        if (!yamlText || 'missing' in yamlText) continue;
+        if (!kinds.has(`${slug}.md`)) {
           at(yamlFile, `缺少正文 ${slug}.md（报告原文的文字部分）`);
-          errors.push(...readYaml(name(yamlFile), readFileSync(yamlFile, 'utf8'), reportData).errors);
+          errors.push(...readYaml(name(yamlFile), yamlText.text, reportData).errors);
           continue;
         }
+        const mdText = read(mdFile, 'narrative');
+        if (!mdText || 'missing' in mdText) continue;
         const r = readReport(
           { office, year: yearDir, slug },
-          { name: name(yamlFile), text: readFileSync(yamlFile, 'utf8') },
-          { name: name(mdFile), text: readFileSync(mdFile, 'utf8') },
+          { name: name(yamlFile), text: yamlText.text },
+          { name: name(mdFile), text: mdText.text },
           { ...opts, archiveDigest },
         );
         errors.push(...r.errors);
         if (r.report) reports.push(r.report);
       }
     }
+    // An office page with empty sections is not published: an office comes with its first report.
+    if (!stopped && reportFiles === reportFilesBefore && officeText && !('missing' in officeText))
+      at(
+        officeFile,
+        `机构 ${office} 还没有任何报告：先用 npm run new -- ${office} <年度> <报告类型> 加一份报告，或删去这个目录`,
+      );
   }
+  errors.push(...duplicateOffices(offices, (slug) => name(join(root, slug, 'office.yaml'))));
   for (const r of reports)
     if (!offices.some((o) => o.slug === r.office))
       at(join(root, r.office), `报告 ${r.id} 所属机构没有有效的 office.yaml`);

@@ -39,3 +39,53 @@ export function tableAnchorOf(path: readonly (string | number)[]): string | null
   if (path[0] !== 'tables') return null;
   return path[1] === 'projects' ? projectId(Number(path[2])) : String(path[1]);
 }
+
+/*
+ * Ids an extra table's key may not take: its key becomes the table's anchor (#key), its title's
+ * (#key-h) and its header cells' (#key-1 …), on the same page as the official tables, the page's
+ * own sections and the narrative's headings (#s-…).
+ */
+const OFFICIAL_IDS = ['t01…t09', 'base-data', 'self-evaluation', 'project-数字'];
+const OFFICIAL_RE = /^(?:t\d+|base-data|self-evaluation|project-\d+)(?:-|$)/;
+/** Ids the layouts and pages give their own elements. */
+const PAGE_IDS = [
+  'main',
+  'site-q',
+  'search',
+  'toc',
+  'toc-h',
+  'charts',
+  'charts-h',
+  'data-notes',
+  'data-notes-h',
+  'glossary',
+  'table',
+  'overview',
+  'offices',
+  'reports',
+  'figures',
+  'functions',
+  'units',
+  'staffing',
+  'sources',
+  'rounding',
+  'checks',
+];
+/** Prefixes of generated ids: charts, glossary terms, narrative headings, years. */
+const PAGE_PREFIX_RE = /^(?:chart-|term-|s-|y\d+$)/;
+/** Suffixes the page appends to a table's key. */
+const GENERATED_SUFFIX_RE = /-(?:h|cap|\d+)$/;
+
+const RESERVED = `不能用作表的键的有：正式表格的 ${OFFICIAL_IDS.join('、')}；页面已用的 ${PAGE_IDS.join('、')}；页面生成的 id，即以 chart-、term-、s- 开头或以 -h、-cap、-数字 结尾的键`;
+
+/** Why `key` cannot name an extra table, or undefined when it can. */
+export function reservedTableKey(key: string): string | undefined {
+  const why = OFFICIAL_RE.test(key)
+    ? '是正式表格的 id'
+    : PAGE_IDS.includes(key) || PAGE_PREFIX_RE.test(key)
+      ? '与页面上已有的 id 冲突'
+      : GENERATED_SUFFIX_RE.test(key)
+        ? '与页面为表格标题和表头生成的 id 冲突'
+        : undefined;
+  return why && `表的键 ${key} ${why}：换一个名字（如 staff-list）。${RESERVED}`;
+}

@@ -1,4 +1,18 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  LineCounter,
+  Parser,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type ErrorCode,
+  type Node,
+} from 'yaml';
+import { scanTokens, type TokenScan } from './yaml-tokens.ts';
+import { yamlMessage } from './yaml-messages.ts';
 
 export interface Position {
   line: number;
@@ -7,7 +21,7 @@ export interface Position {
 
 export interface ParsedYaml {
   value: unknown;
-  /** Syntax errors, each at its position. */
+  /** Syntax errors, each at its position, in Chinese. */
   syntaxErrors: { pos: Position; message: string }[];
   /** Position of the node at `path`, or of its nearest existing ancestor. */
   locate(path: readonly PropertyKey[], opts?: { key?: string }): Position;
@@ -20,20 +34,136 @@ export interface ParsedYaml {
 const keepNumbersAsText = (tags: { tag?: string }[]) =>
   tags.filter((t) => !/:(int|float)$/.test(t.tag ?? ''));
 
-export function parseYaml(source: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(source, {
-    lineCounter,
+interface Fault {
+  offset: number;
+  code: ErrorCode;
+  message: string;
+  /** A message of our own, already in Chinese. */
+  translated?: true;
+}
+
+/**
+ * The first document of the tokens. Duplicate keys are found by `duplicateKeys` in linear time:
+ * the package's own check compares every key with every other (25 s for a map of 60,000 keys).
+ */
+function compose(tokens: CST.Token[], end: number) {
+  const composer = new Composer({
     schema: 'core',
     customTags: keepNumbersAsText as never,
-    prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
   });
+  const docs = composer.compose(tokens, true, end);
+  const doc = docs.next().value as Document.Parsed;
+  const faults: Fault[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    offset: e.pos[0],
+    code: e.code,
+    message: e.message,
+  }));
+  const second = docs.next().value as Document.Parsed | undefined;
+  if (second) faults.push({ offset: second.range[0], code: 'MULTIPLE_DOCS', message: 'multiple documents' });
+  return { doc, faults };
+}
+
+/** Keys repeated within one map, at the repeat, naming the line of the first. */
+function duplicateKeys(doc: Document.Parsed, at: (offset: number) => Position): Fault[] {
+  const faults: Fault[] = [];
+  const visit = (node: unknown) => {
+    if (isSeq(node)) for (const item of node.items) visit(item);
+    if (!isMap(node)) return;
+    const seen = new Map<string, number>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.range) {
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first === undefined) seen.set(name, key.range[0]);
+        else
+          faults.push({
+            offset: key.range[0],
+            code: 'DUPLICATE_KEY',
+            translated: true,
+            message: `键“${name.slice(0, 40)}”重复：同一层已在第 ${at(first).line} 行出现过；删去其中一处，或改正键名`,
+          });
+      }
+      visit(pair.value);
+    }
+  };
+  visit(doc.contents);
+  return faults;
+}
+
+/** The last of `items` (sorted by `start`) that starts before `offset`, by binary search. */
+function lastBefore<T extends { start: number }>(items: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return items[low - 1];
+}
+
+/**
+ * Where a fault should be shown. An unclosed quote or bracket is noticed only where the file (or
+ * the indentation) ends; the fix goes where it was opened.
+ */
+function relocate(fault: Fault, scan: TokenScan): { offset: number; message: string } {
+  if (fault.translated) return fault;
+  if (fault.code === 'MISSING_CHAR' && /Missing closing/.test(fault.message)) {
+    const open = lastBefore(scan.quoted, fault.offset);
+    if (open && fault.offset <= open.end)
+      return {
+        offset: open.start,
+        message: `这里的${open.quote === '"' ? '双引号 "' : "单引号 '"} 没有闭合：在这项文字末尾补上 ${open.quote}（否则后面各行都被当成了这项文字）`,
+      };
+  }
+  const flow = /Flow (sequence|map)/.exec(fault.message);
+  if (flow) {
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+    const bracket = lastBefore(scan.unclosed[open as '[' | '{'], fault.offset);
+    if (bracket)
+      return {
+        offset: bracket.start,
+        message: `这一行的 ${open} 没有对应的 ${close}：在这一项的末尾补上 ${close}`,
+      };
+  }
+  return { offset: fault.offset, message: yamlMessage(fault.code, fault.message) };
+}
+
+/**
+ * One error a line, the first the parser found there (an unclosed quote comes before the bracket
+ * it swallowed): the faults after it on a line are usually its echoes.
+ */
+function firstPerLine(errors: { pos: Position; message: string }[]) {
+  const lines = new Set<number>();
+  return errors
+    .filter((e) => !lines.has(e.pos.line) && lines.add(e.pos.line))
+    .sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+}
+
+export function parseYaml(source: string): ParsedYaml {
+  const lineCounter = new LineCounter();
   const at = (offset: number): Position => lineCounter.linePos(offset);
-  const syntaxErrors = doc.errors.map((e) => {
-    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return unclosedBracket(source, e.pos[0], message) ?? { pos: at(e.pos[0]), message };
-  });
+  // The parser builds its token tree with a stack, not recursion: any depth is safe to scan.
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(source));
+  const scan = scanTokens(tokens);
+  if (scan.problems.length)
+    return {
+      value: undefined,
+      syntaxErrors: scan.problems.map((p) => ({ pos: at(p.offset), message: p.message })),
+      locate: () => ({ line: 1, col: 1 }),
+    };
+
+  const { doc, faults } = compose(tokens, source.length);
+  faults.push(...duplicateKeys(doc, at));
+  const syntaxErrors = firstPerLine(
+    faults.map((f) => {
+      const shown = relocate(f, scan);
+      return { pos: at(shown.offset), message: shown.message };
+    }),
+  );
 
   /** Position of the key `key` in the map at `mapPath`, if there is one. */
   function keyAt(mapPath: readonly PropertyKey[], key: PropertyKey): Position | undefined {
@@ -58,35 +188,10 @@ export function parseYaml(source: string): ParsedYaml {
     return { line: 1, col: 1 };
   }
 
-  return { value: syntaxErrors.length ? undefined : doc.toJS(), syntaxErrors, locate };
-}
-
-/**
- * The parser notices an unclosed `[` or `{` only on a later line; point at the bracket that was
- * left open instead, which is where the fix goes.
- */
-function unclosedBracket(
-  source: string,
-  offset: number,
-  message: string,
-): { pos: Position; message: string } | undefined {
-  const flow = /Flow (sequence|mapping)/.exec(message);
-  if (!flow) return undefined;
-  const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
-  const lines = source.slice(0, offset).split('\n');
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 20); i--) {
-    const line = lines[i];
-    let depth = 0;
-    let col = -1;
-    for (let c = 0; c < line.length; c++) {
-      if (line[c] === open && depth++ === 0) col = c;
-      else if (line[c] === close) depth--;
-    }
-    if (depth > 0)
-      return {
-        pos: { line: i + 1, col: col + 1 },
-        message: `这一行的 ${open} 没有对应的 ${close}：在行末补上 ${close}（${message}）`,
-      };
-  }
-  return undefined;
+  // maxAliasCount 0: no alias is ever expanded (the token scan has refused them already).
+  return {
+    value: syntaxErrors.length ? undefined : doc.toJS({ maxAliasCount: 0 }),
+    syntaxErrors,
+    locate,
+  };
 }

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { amount, cell, cells, figureCell, notes, optionalText, percentCell, record, text } from './common.ts';
+import {
+  cell,
+  cells,
+  figureCell,
+  notes,
+  optionalMultilineText,
+  optionalText,
+  percentCell,
+  points,
+  record,
+  score as scoreText,
+  text,
+} from './common.ts';
 
 /*
  * The performance self-evaluation forms (绩效自评): the 基础数据表, the 整体支出 自评表 and the
@@ -31,7 +43,7 @@ interface CostRowInput {
  * numbered components (they add up to it); `ofWhich` are its "其中" rows (a subset: together at
  * most the parent).
  */
-const costRow: z.ZodType<CostRowInput> = z.lazy(() =>
+const costRow: z.ZodType<CostRowInput, CostRowInput> = z.lazy(() =>
   record({
     name: text,
     values: cells(3, cell, '每个年度栏一个'),
@@ -60,7 +72,7 @@ export const baseDataTable = record({
         label: text,
         columns: z.array(text).optional(),
         rows: z.array(z.array(figureCell)).optional(),
-        text: optionalText,
+        text: optionalMultilineText,
       }),
     )
     .optional(),
@@ -68,7 +80,8 @@ export const baseDataTable = record({
 
 /* ---------- indicator tree ---------- */
 
-const score = amount.nullable();
+/** 分值 and 得分: 0–100, blank where the form leaves them empty. */
+const score = scoreText.nullable();
 
 /** 三级指标: [name, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施]. */
 const indicatorRow = z
@@ -127,10 +140,10 @@ const funds = record({
 const indicatorTable = {
   ...formBase,
   funds: funds.optional(),
-  goals: record({ expected: optionalText, actual: optionalText }).optional(),
+  goals: record({ expected: optionalMultilineText, actual: optionalMultilineText }).optional(),
   indicators: z.array(level1),
-  /** The 总分 row: [分值, 得分]. */
-  total: record({ weight: score, score: score }).optional(),
+  /** The 总分 row: [分值, 得分], as printed even where it exceeds 100 (the checks compare it). */
+  total: record({ weight: points.nullable(), score: points.nullable() }).optional(),
 };
 
 /** 部门整体支出绩效自评表; `derivedFrom` marks a tree transcribed from the report's prose. */

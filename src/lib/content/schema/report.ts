@@ -2,22 +2,12 @@ import { z } from 'zod';
 import { finalAccountsTables, glossaryEntry } from './final-accounts.ts';
 import { baseDataTable, projectEvaluationTable, selfEvaluationTable } from './performance.ts';
 import { genericTable } from './generic-table.ts';
-import { integer, isoDate, optionalText, record, text, year } from './common.ts';
+import { integer, isoDate, optionalText, record, score, text, visibleString, year } from './common.ts';
+import { acknowledgement } from './acknowledgement.ts';
+import { reservedTableKey } from '../tables.ts';
 
 const REPORT_KINDS = ['部门决算', '部门整体支出绩效自评', '部门预算'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
-
-/**
- * A finding that is part of the published record: the report is never corrected, the finding is
- * acknowledged with its reason and shown to readers in the page's 数据说明.
- */
-const acknowledgement = record({
-  /** Rule id, as `npm run check` prints it (e.g. fa.cross.05-06). */
-  rule: text,
-  /** What it concerns: the subject `npm run check` prints for the finding (e.g. t09.决算数.合计). */
-  subject: text,
-  reason: text,
-});
 
 const ARCHIVE_RE = /^sources\/[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*\.txt$/;
 const ARCHIVE_HINT =
@@ -35,26 +25,32 @@ const reportBase = {
     /** File name the source document was received under (sources/README.md lists them). */
     document: text,
     /** The archived published text, the source of record: sources/<office>/<year>/<name>.txt. */
-    archive: z.string({ error: ARCHIVE_HINT }).regex(ARCHIVE_RE, { error: ARCHIVE_HINT }),
+    archive: visibleString(ARCHIVE_HINT).regex(ARCHIVE_RE, { error: ARCHIVE_HINT }),
     /** sha256 of the archived file's bytes, so any change to the source of record is noticed. */
-    sha256: z
-      .string({ error: '应为 64 位十六进制的 sha256（sha256sum 的输出）' })
-      .regex(/^[0-9a-f]{64}$/, { error: '应为 64 位小写十六进制的 sha256（sha256sum 的输出）' }),
+    sha256: visibleString('应为 64 位十六进制的 sha256（sha256sum 的输出）').regex(/^[0-9a-f]{64}$/, {
+      error: '应为 64 位小写十六进制的 sha256（sha256sum 的输出）',
+    }),
     /** Which part of the document this report is, when the document holds several. */
     part: optionalText,
     note: optionalText,
   }),
   /** The report's stated overall result, where its text states one (综合评分 98 分，等级 优). */
-  conclusion: z
-    .strictObject({
-      score: z.string().regex(/^\d+(\.\d+)?$/, { error: '应为分数（如 98）' }),
-      grade: z.enum(['优', '良', '中', '差']).nullable(),
-    })
-    .optional(),
+  conclusion: record({
+    score,
+    /** The grade as stated; checks/performance.ts checkGrade compares it with the score's band. */
+    grade: z
+      .enum(['优', '良', '中', '差'], { error: '等级应为 优、良、中、差 之一；没有等级写 ~' })
+      .nullable(),
+  }).optional(),
   acknowledgements: z.array(acknowledgement).optional(),
 };
 
-const extraTables = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), genericTable).optional();
+const TABLE_KEY_HINT = '表的键应为小写 ASCII 短名（字母开头，字母、数字和 -，如 staff-list）';
+/** An extra table's key is its anchor on the page: it may not take an id the page already uses. */
+const tableKey = visibleString(TABLE_KEY_HINT)
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: TABLE_KEY_HINT })
+  .refine((k) => !reservedTableKey(k), { error: (iss) => reservedTableKey(String(iss.input)) });
+const extraTables = z.record(tableKey, genericTable).optional();
 
 const finalAccountsReport = record({
   kind: z.literal('部门决算'),
@@ -67,13 +63,11 @@ const finalAccountsReport = record({
 const performanceReport = record({
   kind: z.literal('部门整体支出绩效自评'),
   ...reportBase,
-  tables: z
-    .strictObject({
-      'base-data': baseDataTable.optional(),
-      'self-evaluation': selfEvaluationTable.optional(),
-      projects: z.array(projectEvaluationTable).optional(),
-    })
-    .optional(),
+  tables: record({
+    'base-data': baseDataTable.optional(),
+    'self-evaluation': selfEvaluationTable.optional(),
+    projects: z.array(projectEvaluationTable).optional(),
+  }).optional(),
   extraTables,
 });
 
