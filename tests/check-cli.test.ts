@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot, reportUrl } from '../src/lib/site.ts';
 import { pageText } from './support/site.ts';
+import { checkEdited } from './support/edited-content.ts';
 
 const check = (...args: string[]) =>
   spawnSync('npm', ['run', 'check', '--silent', '--', ...args], { encoding: 'utf8' });
@@ -66,4 +67,18 @@ test('each report page shows its acknowledged findings in 数据说明', () => {
     assert.match(text, /数据说明/);
     assert.ok(text.includes(a.reason), `${a.report.id}: ${a.reason}`);
   }
+});
+
+test('a broken ::table directive is located at its own line, not at the top of the file', () => {
+  const file = 'content/huaihua-beijing/2022/final-accounts.md';
+  const { errors, changed } = checkEdited([{ file, from: /^::table\{ref=t09\}$/m, to: '::table{ref=t09' }]);
+  const at = `${file}:${changed[0].line}:1`;
+  assert.ok(
+    errors.some((e) => e.startsWith(at) && e.includes('不是完整的指令')),
+    errors.join('\n'),
+  );
+  assert.ok(
+    errors.some((e) => e.startsWith(at) && e.includes('表 t09 未在正文中放置')),
+    errors.join('\n'),
+  );
 });

@@ -46,12 +46,25 @@ export function checkNarrative(narrative: Root, data: ReportData, file: string):
   const errors: ContentError[] = [];
   const known = tableIds(data);
   const placed = new Set<string>();
+  const broken: { line: number; col: number; text: string }[] = [];
   let keys: Map<string, string | null> | undefined;
   const figures = () => (keys ??= figureKeys(data));
   visit(narrative, (node) => {
     const pos = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
     const report = (message: string) => errors.push({ file, ...pos, message });
     checkMarkup(node, report);
+    // A directive with a typo (`::table{ref=t09`) is parsed as a paragraph: say so at its line.
+    if (
+      node.type === 'paragraph' &&
+      node.children[0]?.type === 'text' &&
+      node.children[0].value.startsWith('::')
+    ) {
+      const written = node.children[0].value.split('\n')[0];
+      broken.push({ ...pos, text: written });
+      report(
+        `“${written}”不是完整的指令（括号或花括号没有配对？）：应为独占一行的 ::table{ref=…} 或 ::glossary`,
+      );
+    }
     // Scaffolds (`npm run new`) mark what staff must still write; it is never published.
     if (node.type === 'text' && node.value.includes(PLACEHOLDER))
       report(`正文仍有“${PLACEHOLDER}”占位：换成原文文字`);
@@ -90,11 +103,13 @@ export function checkNarrative(narrative: Root, data: ReportData, file: string):
     placed.add(ref);
   });
   const missing = known.filter((id) => !placed.has(id));
+  // Located at a broken directive that names one of them, when there is one; else at the top.
+  const at = broken.find((b) => missing.some((id) => b.text.includes(`ref=${id}`))) ?? { line: 1, col: 1 };
   if (missing.length)
     errors.push({
       file,
-      line: 1,
-      col: 1,
+      line: at.line,
+      col: at.col,
       message: `表 ${missing.join('、')} 未在正文中放置：在其原文位置加入独占一行的 ::table{ref=${missing[0]}}`,
     });
   return errors;
