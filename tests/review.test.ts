@@ -26,7 +26,8 @@ import type { Nodes } from 'mdast';
 import { FORMS } from '../src/lib/fiscal/forms.ts';
 import type { PageDiff, ReviewResult } from '../src/lib/review/types.ts';
 import { escapeMarkdown } from '../scripts/review/markdown.ts';
-import { COMMENT_LIMIT, MARKER, renderComment } from '../scripts/review/comment.ts';
+import { COMMENT_LIMIT, renderComment } from '../scripts/review/comment.ts';
+import { MARKER } from '../scripts/review-comment.mjs';
 import { shootPages } from '../scripts/review/screenshots.ts';
 
 const REPORT = 'huaihua-beijing/2022/final-accounts';

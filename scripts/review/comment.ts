@@ -16,8 +16,9 @@ import {
   tableLabel,
 } from './summary.ts';
 import { changedSpan, clip } from './text.ts';
+// The workflow that posts the comment finds it by this marker: one definition for both.
+import { MARKER } from '../review-comment.mjs';
 
-export const MARKER = '<!-- gongkai-review -->';
 /** GitHub takes 65,536 characters; this leaves room for what the posting step adds. */
 export const COMMENT_LIMIT = 60_000;
 
