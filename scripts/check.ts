@@ -102,4 +102,5 @@ else {
     `\n${content.reports.length} 份报告：${failures.length} 个未确认的错误；另有 ${acknowledged} 个已确认的原文不一致、${notes} 个尾数提示${hidden}。检查用时 ${elapsed.toFixed(0)} 毫秒。`,
   );
 }
-process.exit(failures.length ? 1 : 0);
+// exitCode, not exit(): a large --json output to a pipe must be written in full first.
+process.exitCode = failures.length ? 1 : 0;

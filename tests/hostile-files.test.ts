@@ -774,12 +774,12 @@ const cases: Case[] = [
   },
 
   {
-    name: 'three hundred problems in one file: the first 200 are listed, the rest counted',
+    name: 'eleven hundred problems in one file: the first 1,000 are listed, the rest counted',
     edit: (dir) => ({
       file: FA_YAML,
-      // Keys 2…300 repeat the first: 299 problems; the 201st (key 202) says how many more there are.
+      // Keys 2…1100 repeat the first: 1,099 problems; the 1,001st (key 1002) says how many more there are.
       line:
-        append(dir, FA_YAML, `extra:\n${Array(300).fill('  k: 1').join('\n')}`) + 1 + MAX_ERRORS_PER_FILE + 1,
+        append(dir, FA_YAML, `extra:\n${Array(1100).fill('  k: 1').join('\n')}`) + 1 + MAX_ERRORS_PER_FILE + 1,
       col: 3,
       message: /^此文件还有 99 处问题未列出（从这里起）：先改正以上各处再检查/,
     }),

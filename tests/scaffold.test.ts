@@ -162,7 +162,8 @@ test('a 部门决算 scaffold: files, one located error per placeholder, tables,
     `${FA}.yaml`,
     found.map((p) => p.line),
   );
-  for (const e of errors) assert.match(e.message, /^[\w.-]+：应为/, e.message);
+  // Each says it is a blank to fill in, and what belongs there.
+  for (const e of errors) assert.match(e.message, /^[\w.-]+：待填：.*（应为/, e.message);
 
   // The nine tables, each with the forms' widths; the fixed forms line for line as the committed 决算.
   const data = doc.toJS() as { tables: Record<string, Record<string, unknown[]>> };
@@ -414,8 +415,12 @@ test('d a new office: office.yaml with every field, its placeholders reported, t
   assert.equal(written.level, '市级');
   assert.ok(found.length >= 10);
 
-  const { status, errors } = check(dir);
+  const { status, errors: all } = check(dir);
   assert.equal(status, 1);
+  // An office without reports is an error of its own, besides the placeholders.
+  const noReports = (e: { message: string }) => /还没有任何报告/.test(e.message);
+  assert.equal(all.filter(noReports).length, 1);
+  const errors = all.filter((e) => !noReports(e));
   assert.deepEqual([...new Set(errors.map((e) => e.file))], [file]);
   assertOneErrorPerPlaceholder(
     errors,
@@ -432,12 +437,17 @@ test('d a new office: office.yaml with every field, its placeholders reported, t
     );
   writeFileSync(join(dir, file), doc.toString());
   const filled = check(dir);
-  assert.deepEqual(filled.errors, []);
+  assert.deepEqual(
+    filled.errors.map((e) => e.message),
+    filled.errors.filter(noReports).map((e) => e.message),
+  );
+  assert.equal(filled.errors.length, 1);
   assert.ok(loadContent(join(dir, 'content')).offices.some((o) => o.slug === 'yueyang-beijing'));
 
   // A report for it names the office in its narrative.
   assert.equal(runNew(dir, 'yueyang-beijing', '2023', '部门决算').status, 0);
   assert.ok(headings(read(dir, 'content/yueyang-beijing/2023/final-accounts.md'), 2).includes(`${name}概况`));
+  assert.equal(check(dir).errors.filter(noReports).length, 0);
 });
 
 test('d an office scaffolded without names: every field a placeholder, the report heading too', () => {

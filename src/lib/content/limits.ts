@@ -48,4 +48,4 @@ export const MAX_UNDERLINED_HEADINGS = 20;
 export const MAX_YAML_DEPTH = 32;
 
 /** Problems listed for one file; the rest are counted, not listed. */
-export const MAX_ERRORS_PER_FILE = 200;
+export const MAX_ERRORS_PER_FILE = 1000;
