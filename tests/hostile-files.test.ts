@@ -779,7 +779,10 @@ const cases: Case[] = [
       file: FA_YAML,
       // Keys 2…1100 repeat the first: 1,099 problems; the 1,001st (key 1002) says how many more there are.
       line:
-        append(dir, FA_YAML, `extra:\n${Array(1100).fill('  k: 1').join('\n')}`) + 1 + MAX_ERRORS_PER_FILE + 1,
+        append(dir, FA_YAML, `extra:\n${Array(1100).fill('  k: 1').join('\n')}`) +
+        1 +
+        MAX_ERRORS_PER_FILE +
+        1,
       col: 3,
       message: /^此文件还有 99 处问题未列出（从这里起）：先改正以上各处再检查/,
     }),
