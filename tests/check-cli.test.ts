@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot, reportUrl } from '../src/lib/site.ts';
 import { pageText } from './support/site.ts';
@@ -81,4 +84,17 @@ test('a broken ::table directive is located at its own line, not at the top of t
     errors.some((e) => e.startsWith(at) && e.includes('表 t09 未在正文中放置')),
     errors.join('\n'),
   );
+});
+
+test('a content folder given as a relative path (CONTENT_DIR=…) loads without false archive errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-relative-'));
+  try {
+    cpSync('content', join(dir, 'content'), { recursive: true });
+    cpSync('sources', join(dir, 'sources'), { recursive: true });
+    const loaded = loadContent(relative(process.cwd(), join(dir, 'content')));
+    assert.deepEqual(loaded.errors, []);
+    assert.equal(loaded.reports.length, reports.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

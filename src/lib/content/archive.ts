@@ -24,7 +24,7 @@ export type ArchiveDigest = { sha256: string } | { missing: true } | { refused: 
  * directory would let a report name any file on the machine.
  */
 function pathProblem(projectRoot: string, archive: string): ArchiveDigest | undefined {
-  const sources = join(projectRoot, 'sources');
+  const sources = resolve(projectRoot, 'sources');
   const file = resolve(projectRoot, archive);
   if (!file.startsWith(sources + sep)) return { refused: '不在 sources/ 之内' };
   const dirs = relative(sources, file).split(sep).slice(0, -1);

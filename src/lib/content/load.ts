@@ -1,4 +1,4 @@
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { Root } from 'mdast';
 import { officeData, reportData, type OfficeData, type ReportData } from './schema/report.ts';
@@ -119,7 +119,9 @@ export function readReport(
  * content/). Collects every problem instead of stopping at the first. Only regular files and
  * directories are read, never a link, device or pipe, and only within the limits of limits.ts.
  */
-export function loadContent(root: string, opts: { locations?: boolean } = {}): Content {
+export function loadContent(contentDir: string, opts: { locations?: boolean } = {}): Content {
+  // Absolute, so that containment checks compare like with like for a relative CONTENT_DIR.
+  const root = resolve(contentDir);
   // Files are named from the project root ("content/<office>/…"), as staff see them in git.
   const name = (file: string) => relative(dirname(root), file);
   const offices: Office[] = [];
