@@ -28,7 +28,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { launchChromium } from '../scripts/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../scripts/support/static-server.ts';
-import { searchFieldProblems } from '../scripts/support/search-fields.ts';
+import { searchFieldProblems } from '../src/integrations/search-fields.ts';
 import { searchLabel } from '../src/lib/search-meta.ts';
 import { checkUrl } from '../src/lib/narrative/urls.ts';
 import { parseNarrative } from '../src/lib/narrative/parse.ts';

@@ -2,12 +2,12 @@
  * Builds the Pagefind search index of a built site into <site>/pagefind. Pagefind's Node API runs
  * its extended binary, which segments Chinese. The API reports problems in `errors` arrays instead
  * of throwing: any error stops the build. Before indexing, every page's data-pagefind-* values are
- * checked (scripts/support/search-fields.ts).
+ * checked (search-fields.ts).
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
-import { searchFieldProblems } from '../../scripts/support/search-fields.ts';
+import { searchFieldProblems } from './search-fields.ts';
 
 /** Why the search index could not be built, in the words the build prints. */
 export class SearchIndexError extends Error {}

@@ -1,7 +1,7 @@
 import type { Report } from './content/load.ts';
 import { tableAnchorOf } from './content/tables.ts';
 import { reportForms } from './tables/report-forms.ts';
-import { hasWorkbook, workbookName } from './excel/export.ts';
+import { workbookUrl } from './excel/workbook-url.ts';
 import type { FormModel } from './tables/model.ts';
 import { renderNarrative, type Segment } from './narrative/render.ts';
 import { figureKeys } from './fiscal/figure-keys.ts';
@@ -102,6 +102,5 @@ export function reportView(r: Report, ctx: ViewContext): ReportView {
       };
     });
   if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
-  const workbookUrl = hasWorkbook(r.data) ? `/offices/${r.id}/${workbookName(r)}.xlsx` : null;
-  return { charts, forms: formsById, segments, toc, notes, workbookUrl };
+  return { charts, forms: formsById, segments, toc, notes, workbookUrl: workbookUrl(r) };
 }

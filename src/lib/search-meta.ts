@@ -16,5 +16,5 @@ export const searchLabel = (text: string | number): string =>
   String(text)
     .replace(/[<>&"']/g, (c) => FULL_WIDTH[c])
     .replace(/[\t\n\r\f\v]+/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    // Control and format characters (bidi overrides and isolates, zero-width characters) are dropped.
+    .replace(/[\p{Cc}\p{Cf}]/gu, '');

@@ -13,13 +13,6 @@ import { DERIVED_FROM_PREFIX, extraTableName, sheetName } from './sheet-names.ts
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
-/** Whether the report has any table to put in a workbook. */
-export const hasWorkbook = (data: ReportData) => reportForms(data).length > 0;
-
-/** File name (without .xlsx) a report's workbook is published under: office-year-report. */
-export const workbookName = (r: { office: string; slug: string; data: { year: number } }) =>
-  `${r.office}-${r.data.year}-${r.slug}`;
-
 export async function reportWorkbook(data: ReportData): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = workbook.lastModifiedBy = '公开 gongkai';

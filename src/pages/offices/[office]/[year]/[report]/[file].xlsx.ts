@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { content, report } from '../../../../../lib/site.ts';
-import { hasWorkbook, reportWorkbook, workbookName } from '../../../../../lib/excel/export.ts';
+import { reportWorkbook } from '../../../../../lib/excel/export.ts';
+import { hasWorkbook, workbookName } from '../../../../../lib/excel/workbook-url.ts';
 
 /** Each report's tables as an Excel workbook in the official layout, beside its page. */
 export const getStaticPaths = (() =>
