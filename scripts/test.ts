@@ -2,8 +2,9 @@
  * Runs every test: installs Chromium and a CJK font for the browser tests when missing, checks formatting
  * and lint (Prettier, ESLint), type-checks
  * (TypeScript strict, Astro components included), builds the site (scripts/build-site.ts)
- * once from content/ (tests read it through SITE_DIR), then runs the test files with Node's test
- * runner, and fails if they changed the git working tree. `npm test` calls this.
+ * once from content/ (tests read it through SITE_DIR) and once from the form-variant fixtures
+ * (FIXTURE_SITE_DIR), then runs the test files with Node's test runner, and fails if they changed
+ * the git working tree. `npm test` calls this.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -34,6 +35,12 @@ const out = resolve('.test-output');
 rmSync(out, { recursive: true, force: true });
 const site = join(out, 'site');
 run('npx', ['tsx', 'scripts/build-site.ts', '--outDir', site]);
+// A second site from the form-variant fixtures (made-up reports, never published), for the tests of
+// those forms' rendering and search (tests/form-variants.test.ts reads it through FIXTURE_SITE_DIR).
+const fixtureSite = join(out, 'fixture-site');
+run('npx', ['tsx', 'scripts/build-site.ts', '--outDir', fixtureSite], {
+  CONTENT_DIR: 'tests/fixtures/form-variants/content',
+});
 
 const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
@@ -41,7 +48,7 @@ const files = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .map((f) => join('tests', f));
 const tests = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, SITE_DIR: site, TEST_OUTPUT: out },
+  env: { ...process.env, SITE_DIR: site, FIXTURE_SITE_DIR: fixtureSite, TEST_OUTPUT: out },
 });
 
 const treeAfter = treeBefore && treeState();

@@ -24,6 +24,7 @@ import { reportWorkbook } from '../src/lib/excel/export.ts';
 import { hasWorkbook, workbookName } from '../src/lib/excel/workbook-url.ts';
 import { importWorkbook } from '../src/lib/excel/import.ts';
 import { displayNumber } from '../src/lib/excel/number-format.ts';
+import { projectEvaluationTable, selfEvaluationTable } from '../src/lib/content/schema/performance.ts';
 import { siteDir } from './support/site.ts';
 
 type Cell = string | null;
@@ -560,7 +561,195 @@ test('a table that fits no form goes out on its own sheet and comes back under i
   assert.equal(readFileSync(file, 'utf8'), before);
 });
 
-/* ---------- (d) the built site ---------- */
+/* ---------- (d) variants of the self-evaluation forms (made-up test fixtures) ---------- */
+
+const FIXTURE = 'tests/fixtures/form-variants';
+const variants = loadContent(join(FIXTURE, 'content'));
+const variant = (id: string) => variants.reports.find((r) => r.id === id)!;
+const y23 = variant('yangli-beijing/2023/performance');
+const y24 = variant('yangli-beijing/2024/performance');
+const fixtureText = (r: Report) => readFileSync(join(FIXTURE, r.files.yaml), 'utf8');
+
+interface RawFunds {
+  label: string;
+  nameHeading?: string;
+  columns?: string[];
+  rows: Cell[][];
+}
+interface RawEvaluation {
+  label: string;
+  funds: RawFunds;
+  indicatorColumns: string[];
+  indicators: { children: { rows: (Cell[] | { placeholder: Cell[] })[] }[] }[];
+  total: { weight: string; score: string };
+}
+/** The evaluation form of a fixture as written: the 2023 整体 自评表, the 2024 project form. */
+function rawEvaluation(r: Report): RawEvaluation {
+  const tables = rawOf(fixtureText(r)).tables as {
+    'self-evaluation'?: RawEvaluation;
+    projects?: RawEvaluation[];
+  };
+  return tables['self-evaluation'] ?? tables.projects![0];
+}
+
+/** A copy of the fixtures' content/ and sources/ to import into; returns its content/. */
+function fixtureCopy(): string {
+  const dir = join(work, `variants-${++copies}`);
+  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURE, 'sources'), join(dir, 'sources'), { recursive: true });
+  return join(dir, 'content');
+}
+
+/** The texts of a sheet row from column 1, merged-over cells as ''. */
+const rowTexts = (ws: Worksheet, r: number) =>
+  Array.from({ length: ws.columnCount }, (_, c) => {
+    const cell = ws.getCell(r, c + 1);
+    return cell.type === ExcelJS.ValueType.Merge ? '' : String(cell.text ?? '');
+  });
+
+test('form variants: each workbook prints the form’s own headings, its placeholder rows muted, 总分 under 分值/权重', async () => {
+  assert.deepEqual(variants.errors, []);
+  for (const r of [y23, y24]) {
+    const t = rawEvaluation(r);
+    const ws = (await opened(await reportWorkbook(r.data))).getWorksheet(t.label)!;
+    // The funds header: 资金来源 (under the block's label printed as a line above it) or the label.
+    const header = findRow(ws, t.funds.rows[0][0]!, 1) - 1;
+    const headings = t.funds.columns ?? ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+    assert.deepEqual(
+      rowTexts(ws, header).slice(0, 1 + headings.length),
+      [t.funds.nameHeading ?? t.funds.label, ...headings],
+      r.id,
+    );
+    if (t.funds.nameHeading) assert.equal(ws.getCell(header - 1, 1).value, t.funds.label);
+    // Figures formatted to their published decimals: 1200.500 shows as 1200.500.
+    t.funds.rows.forEach((row) => {
+      const at = findRow(ws, row[0]!, 1);
+      row.slice(1).forEach((text, i) => {
+        const cell = ws.getCell(at, 2 + i);
+        if (text === null) return assert.equal(cell.value, null, `${row[0]} ${headings[i]}`);
+        if (typeof cell.value !== 'number') return assert.equal(cell.value, text);
+        assert.equal(displayNumber(cell.value, cell.numFmt), text, `${row[0]} ${headings[i]}`);
+        if (/^\d+(\.\d+)?$/.test(text)) assert.equal(cell.numFmt, formatOf(text), `${row[0]} ${text}`);
+      });
+    });
+    // The indicator header, and each row as written; a placeholder row's cells in the muted colour.
+    const top = findRow(ws, '一级指标', 1);
+    assert.deepEqual(rowTexts(ws, top), ['一级指标', '二级指标', ...t.indicatorColumns], r.id);
+    const rows = t.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.rows));
+    rows.forEach((row, i) => {
+      const cells = Array.isArray(row) ? row : row.placeholder;
+      const printed = rowTexts(ws, top + 1 + i).slice(2);
+      assert.deepEqual(
+        printed,
+        cells.map((c) => c ?? ''),
+        `${r.id} row ${i + 1}`,
+      );
+      const colours = cells.map((_, c) => ws.getCell(top + 1 + i, 3 + c).font?.color?.argb);
+      assert.ok(
+        colours.every((argb) => (argb !== undefined) === !Array.isArray(row)),
+        `${cells[0]}: muted exactly when a placeholder row`,
+      );
+    });
+    // 总分 spans up to the weight column; its figures stand under 分值 (权重) and 得分.
+    const total = findRow(ws, '总分', 1);
+    const weightAt = t.indicatorColumns.findIndex((h) => h === '分值' || h === '权重');
+    assert.deepEqual(span(ws, '总分'), [1, 2 + weightAt]);
+    assert.equal(ws.getCell(total, 3 + weightAt).value, Number(t.total.weight));
+    assert.equal(ws.getCell(total, 3 + t.indicatorColumns.indexOf('得分')).value, Number(t.total.score));
+  }
+});
+
+test('form variants: export, import into a copy of the fixtures, and the same tables come back', async () => {
+  const content = fixtureCopy();
+  for (const r of [y23, y24]) {
+    const bytes = await reportWorkbook(r.data);
+    // Read back directly: the schema gives the same tables as the fixture.
+    const imported = await importWorkbook(bytes);
+    assert.deepEqual(imported.problems, [], r.id);
+    const tables = imported.tables as { 'self-evaluation'?: unknown; projects?: unknown[] };
+    const data = r.data.kind === '部门整体支出绩效自评' ? r.data.tables! : {};
+    if (tables['self-evaluation'])
+      assert.deepEqual(selfEvaluationTable.parse(tables['self-evaluation']), data['self-evaluation']);
+    assert.deepEqual(
+      (tables.projects ?? []).map((p) => projectEvaluationTable.parse(p)),
+      data.projects ?? [],
+      r.id,
+    );
+    // Into the report's file: the data as written (heading lists, placeholder rows, a standard
+    // heading list the file states), its comments kept; it loads to the same tables.
+    const file = join(work, `${r.slug}-${r.data.year}.xlsx`);
+    writeFileSync(file, bytes);
+    const result = importCli(file, argsOf(r), content);
+    assert.equal(result.status, 0, `${r.id}\n${result.stdout}${result.stderr}`);
+    const written = readFileSync(copyOf(content, r), 'utf8');
+    assert.deepEqual(rawOf(written), rawOf(fixtureText(r)), r.id);
+    const comments = (text: string) => text.split('\n').flatMap((l) => /\s#\s.*$|^\s*#.*$/.exec(l) ?? []);
+    assert.deepEqual(comments(written), comments(fixtureText(r)), r.id);
+  }
+  const loaded = loadContent(content);
+  assert.deepEqual(loaded.errors, []);
+  for (const r of [y23, y24]) assert.deepEqual(loaded.reports.find((x) => x.id === r.id)?.data, r.data, r.id);
+});
+
+test('form variants: a heading no form uses, and one printed twice, are reported at their cells; nothing is written', async () => {
+  const t = rawEvaluation(y23);
+  const workbook = await opened(await reportWorkbook(y23.data));
+  const ws = workbook.getWorksheet(t.label)!;
+  const header = findRow(ws, t.funds.nameHeading!, 1);
+  const unknown = ws.getCell(header, 3);
+  assert.equal(unknown.value, '调整后预算数');
+  unknown.value = '调整数';
+  const top = findRow(ws, '一级指标', 1);
+  const twice = ws.getCell(top, 3 + t.indicatorColumns.indexOf('得分'));
+  twice.value = '权重';
+  const file = await save(workbook, 'unknown-heading.xlsx');
+  const content = fixtureCopy();
+  const before = readFileSync(copyOf(content, y23), 'utf8');
+  const result = importCli(file, argsOf(y23), content);
+  assert.equal(result.status, 1);
+  assert.ok(
+    result.stderr.includes(`${file}!${t.label}!${unknown.address}: 资金表头：栏目“调整数”不认识`),
+    result.stderr,
+  );
+  assert.ok(
+    result.stderr.includes(
+      `${file}!${t.label}!${twice.address}: 绩效指标表头：栏目“权重”与前面的“分值”是同一栏`,
+    ),
+    result.stderr,
+  );
+  assert.match(result.stderr, /未写入任何文件/);
+  assert.equal(readFileSync(copyOf(content, y23), 'utf8'), before);
+});
+
+test('form variants: typed by hand (no muted colour), rows printing “……” or “指标2：” still read as placeholder rows', async () => {
+  const workbook = await opened(await reportWorkbook(y24.data));
+  for (const ws of workbook.worksheets)
+    ws.eachRow((row) => row.eachCell((cell) => cell.font?.color && (cell.font = {})));
+  const imported = await importWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  assert.deepEqual(imported.problems, []);
+  const [project] = (imported.tables as { projects: unknown[] }).projects;
+  assert.ok(y24.data.kind === '部门整体支出绩效自评');
+  assert.deepEqual(projectEvaluationTable.parse(project), y24.data.tables!.projects![0]);
+});
+
+test('form variants: a placeholder row printing neither “……” nor “指标2：” comes back by its muted colour', async () => {
+  const content = fixtureCopy();
+  const file = copyOf(content, y24);
+  const from = 'placeholder: [指标2：, ~, ……, ~, ……, ……, ……, ~]';
+  const text = readFileSync(file, 'utf8');
+  assert.equal(text.split(from).length, 2);
+  writeFileSync(file, text.replace(from, 'placeholder: [（未设指标）, ~, ~, ~, ~, ~, ~, ~]'));
+  const loaded = loadContent(content);
+  assert.deepEqual(loaded.errors, []);
+  const r = loaded.reports.find((x) => x.id === y24.id)!;
+  assert.ok(r.data.kind === '部门整体支出绩效自评');
+  const imported = await importWorkbook(await reportWorkbook(r.data));
+  assert.deepEqual(imported.problems, []);
+  const [project] = (imported.tables as { projects: unknown[] }).projects;
+  assert.deepEqual(projectEvaluationTable.parse(project), r.data.tables!.projects![0]);
+});
+
+/* ---------- (e) the built site ---------- */
 
 test('the built site has each report’s workbook beside its page, and it imports to the committed tables', async () => {
   for (const r of reports) {

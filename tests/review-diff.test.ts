@@ -550,3 +550,152 @@ test('a 决算 figure that another narrative cites: that report is listed with i
     JSON.stringify(performance.findings.new),
   );
 });
+
+/* ---------- variants of the self-evaluation forms (made-up test fixtures) ---------- */
+
+const FIXTURE = 'tests/fixtures/form-variants';
+const Y23 = 'content/yangli-beijing/2023/performance.yaml';
+const Y24 = 'content/yangli-beijing/2024/performance.yaml';
+const fixtureCommitted = loadContent(join(FIXTURE, 'content'), { locations: true });
+const fixtureText = (file: string) => readFileSync(join(FIXTURE, file), 'utf8');
+
+/** The fixtures copied (with their sources/), edited like `loadChanged`, and loaded. */
+function loadFixtureChanged(edits: Edit[]): Content {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-review-variants-'));
+  try {
+    cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+    cpSync(join(FIXTURE, 'sources'), join(dir, 'sources'), { recursive: true });
+    for (const e of edits) {
+      const path = join(dir, e.file);
+      const before = text(path);
+      assert.equal(before.split(e.from).length, 2, `${e.file} should hold exactly one ${e.from}`);
+      writeFileSync(path, before.replace(e.from, e.to));
+    }
+    return loadContent(join(dir, 'content'), { locations: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const fixtureEdited = (file: string, edits: Edit[]) =>
+  edits.filter((e) => e.file === file).reduce((t, e) => t.replace(e.from, e.to), fixtureText(file));
+
+test('form variants: cells are keyed by the headings the form prints, wherever its columns stand', async (t) => {
+  assert.deepEqual(fixtureCommitted.errors, []);
+  const cases: { name: string; edit: Edit; id: string; cells: Record<string, string | null>[] }[] = [
+    {
+      // 预算执行数 is the funds block's third column after the name, under its own heading.
+      name: '预算执行数 of a source in a funds block headed 资金来源',
+      edit: {
+        file: Y23,
+        from: '[财政资金, 1200.500, 1350.725, 1215.183,',
+        to: '[财政资金, 1200.500, 1350.725, 1215.184,',
+      },
+      id: 'yangli-beijing/2023/performance',
+      cells: [
+        {
+          table: 'self-evaluation',
+          row: '财政资金',
+          column: '预算执行数',
+          old: '1215.183',
+          new: '1215.184',
+          delta: '0.001',
+        },
+      ],
+    },
+    {
+      // Eight indicator columns: 实际完成值 is the fifth, after 指标性质 and 度量单位.
+      name: '实际完成值 of an indicator with 指标性质 and 度量单位 columns',
+      edit: { file: Y23, from: '[服务来京企业, ≥, 30, 家, 36,', to: '[服务来京企业, ≥, 30, 家, 37,' },
+      id: 'yangli-beijing/2023/performance',
+      cells: [
+        {
+          table: 'self-evaluation',
+          row: '产出指标/数量指标/服务来京企业',
+          column: '实际完成值',
+          old: '36',
+          new: '37',
+          delta: '1',
+        },
+      ],
+    },
+    {
+      name: 'a placeholder row’s printed cells, under `placeholder`',
+      edit: {
+        file: Y23,
+        from: 'placeholder: [指标3：, ~, ……, ~, ……, ~, ~, ~]',
+        to: 'placeholder: [指标3：, ~, ……, ~, ……, ……, ……, ~]',
+      },
+      id: 'yangli-beijing/2023/performance',
+      cells: ['分值', '得分'].map((column) => ({
+        table: 'self-evaluation',
+        row: '产出指标/数量指标/指标3：',
+        column,
+        old: null,
+        new: '……',
+      })),
+    },
+    {
+      name: '权重 of an indicator in a project form headed 指标值/全年实际值/权重',
+      edit: {
+        file: Y24,
+        from: '[采购成本, ≤, 95.5, 万元, 89.97, 10, 10, ~]',
+        to: '[采购成本, ≤, 95.5, 万元, 89.97, 15, 10, ~]',
+      },
+      id: 'yangli-beijing/2024/performance',
+      cells: [
+        {
+          table: 'project-1',
+          row: '产出指标/成本指标/采购成本',
+          column: '权重',
+          old: '10',
+          new: '15',
+          delta: '5',
+        },
+      ],
+    },
+    {
+      name: '总分 under the form’s 权重 heading',
+      edit: { file: Y24, from: 'total: { weight: 100, score: 99 }', to: 'total: { weight: 100, score: 98 }' },
+      id: 'yangli-beijing/2024/performance',
+      cells: [{ table: 'project-1', row: '总分', column: '得分', old: '99', new: '98', delta: '-1' }],
+    },
+  ];
+  for (const c of cases)
+    await t.test(c.name, () => {
+      const diff = diffContent(fixtureCommitted, loadFixtureChanged([c.edit]));
+      const report = diff.reports.find((r) => r.id === c.id);
+      assert.ok(report, c.id);
+      const line = lineOf(fixtureEdited(c.edit.file, [c.edit]), c.edit.to);
+      assert.deepEqual(
+        report.cells,
+        c.cells.map((cell) => ({ ...cell, file: c.edit.file, line })),
+      );
+      assert.deepEqual(report.meta, []);
+    });
+});
+
+test('form variants: an indicator row of the 2024 form reports its cells under 指标值, 全年实际值 and 权重', () => {
+  const anchor = "                - [设备验收合格率, ≥, 98, '%', 100, 20, 20, ~]\n";
+  const added = '                - [设备完好率, ≥, 95, ~, 99, 5, 5, ~]\n';
+  const edit: Edit = { file: Y24, from: anchor, to: `${anchor}${added}` };
+  const diff = diffContent(fixtureCommitted, loadFixtureChanged([edit]));
+  const report = diff.reports.find((r) => r.id === 'yangli-beijing/2024/performance');
+  assert.ok(report);
+  assert.deepEqual(
+    report.cells.map((c) => [c.row, c.column, c.old, c.new, c.rowStatus, c.line]),
+    [
+      ['指标性质', '≥'],
+      ['指标值', '95'],
+      ['全年实际值', '99'],
+      ['权重', '5'],
+      ['得分', '5'],
+    ].map(([column, value]) => [
+      '产出指标/质量指标/设备完好率',
+      column,
+      null,
+      value,
+      'added',
+      lineOf(fixtureText(Y24), anchor) + 1,
+    ]),
+  );
+});

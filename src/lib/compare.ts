@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import type { Office, Report } from './content/load.ts';
 import { PERCENT_RE, isAmount, toBig } from './fiscal/numbers.ts';
+import { fundsTotalFigure } from './fiscal/funds.ts';
 import { big, pct } from './charts/model.ts';
 
 /**
@@ -63,10 +64,10 @@ function finalAccounts(r: Report, v: CompareRow['values']) {
 function performance(r: Report, v: CompareRow['values']) {
   if (r.data.kind !== '部门整体支出绩效自评') return;
   const se = r.data.tables?.['self-evaluation'];
-  const funds = se?.funds?.rows[0];
+  const rows = se?.funds?.rows ?? [];
   const seName = se?.label ?? '自评表';
-  v.total ??= from(r, seName, 'self-evaluation', funds?.executed);
-  v.execution ??= from(r, seName, 'self-evaluation', funds?.rate);
+  v.total ??= from(r, seName, 'self-evaluation', fundsTotalFigure(rows, 'executed'));
+  v.execution ??= from(r, seName, 'self-evaluation', fundsTotalFigure(rows, 'rate'));
   const nature = (name: string) => se?.funds?.byNature?.find((x) => x.name.includes(name))?.amount;
   v.basic ??= from(r, seName, 'self-evaluation', nature('基本支出'));
   v.project ??= from(r, seName, 'self-evaluation', nature('项目支出'));

@@ -13,12 +13,15 @@ export function sitePages(): string[] {
     .sort();
 }
 
-/** Starts the site server and Chromium before a test file's tests, and stops them after. */
-export function useBrowser(): { base: () => string; browser: () => Browser } {
+/**
+ * Starts the site server and Chromium before a test file's tests (or a `describe` block's, when
+ * called inside one), and stops them after. `dir` gives the built site to serve: SITE_DIR's by default.
+ */
+export function useBrowser(dir: () => string = siteDir): { base: () => string; browser: () => Browser } {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   before(async () => {
-    server = await serveStatic(siteDir());
+    server = await serveStatic(dir());
     browser = await launchChromium();
   });
   after(async () => {

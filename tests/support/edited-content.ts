@@ -27,9 +27,13 @@ function firstChangedLine(before: string, after: string): number {
 
 /**
  * Runs every check over a copy of content/ with the edits applied in order; `changed` gives,
- * for each edit, the file and the first line it changed.
+ * for each edit, the file and the first line it changed. `root` is the directory that holds the
+ * content/ and sources/ to copy (a fixture's, e.g. tests/fixtures/form-variants); the repository's by default.
  */
-export function checkEdited(edits: Edit[]): {
+export function checkEdited(
+  edits: Edit[],
+  { root = '.' }: { root?: string } = {},
+): {
   findings: Located[];
   errors: string[];
   changed: { file: string; line: number }[];
@@ -37,8 +41,8 @@ export function checkEdited(edits: Edit[]): {
   const changed: { file: string; line: number }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
   try {
-    cpSync('content', join(dir, 'content'), { recursive: true });
-    cpSync('sources', join(dir, 'sources'), { recursive: true });
+    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true });
     for (const e of edits) {
       const path = join(dir, e.file);
       const text = readFileSync(path, 'utf8');

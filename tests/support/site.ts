@@ -9,6 +9,13 @@ export const siteDir = () => {
   return process.env.SITE_DIR;
 };
 
+/** The site `npm test` built from the form-variant fixtures (tests/fixtures/form-variants). */
+export const fixtureSiteDir = () => {
+  if (!process.env.FIXTURE_SITE_DIR)
+    throw new Error('run the tests with `npm test`, which builds the fixture site (FIXTURE_SITE_DIR) first');
+  return process.env.FIXTURE_SITE_DIR;
+};
+
 const pagePath = (urlPath: string) => join(siteDir(), urlPath, 'index.html');
 
 /** Visible text of a built page, as a reader sees it. */

@@ -2,6 +2,13 @@ import Big from 'big.js';
 import type { Report } from '../content/load.ts';
 import type { FinalAccountsTables } from '../content/schema/final-accounts.ts';
 import type { PerformanceReport } from '../content/schema/report.ts';
+import type {
+  FundsColumn,
+  IndicatorRow,
+  ProjectEvaluationTable,
+  SelfEvaluationTable,
+} from '../content/schema/performance.ts';
+import { fundsTotalFigure, fundsTotalRow, splitFunds } from '../fiscal/funds.ts';
 import { levelName } from '../tables/performance.ts';
 import { big, largest, money, pct, versus, type ChartSpec } from './model.ts';
 
@@ -95,28 +102,138 @@ function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
   return out;
 }
 
+type Evaluation = SelfEvaluationTable | ProjectEvaluationTable;
+type Funds = NonNullable<Evaluation['funds']>;
+type AmountKey = 'initial' | 'fullYear' | 'executed';
+
+const sourceOf = (t: { label?: string | null; title: string }) =>
+  t.label ? `${t.label} ${t.title}` : t.title;
+const AMOUNT_KEYS: readonly string[] = ['initial', 'fullYear', 'executed'] satisfies AmountKey[];
+/** The block's amount columns (年初预算数, 全年/调整后预算数, 全年/预算执行数) in their printed order. */
+const amountColumns = (funds: Funds) =>
+  funds.columns.filter((c): c is FundsColumn & { key: AmountKey } => AMOUNT_KEYS.includes(c.key));
+const headingOf = (funds: Funds, key: AmountKey) => funds.columns.find((c) => c.key === key)?.heading;
+
+/** "全年执行数 2300.17 万元，为全年预算数 2300.17 万元的 100%": the budget is the full-year one where printed. */
+function executedVersusBudget(funds: Funds, cell: (key: AmountKey | 'rate') => string | null): string {
+  const missing = '未公开';
+  const executed = cell('executed');
+  const budgetKey = headingOf(funds, 'fullYear')
+    ? 'fullYear'
+    : headingOf(funds, 'initial')
+      ? 'initial'
+      : null;
+  const head = `${headingOf(funds, 'executed')} ${executed ?? missing} 万元`;
+  if (!budgetKey) return head;
+  const budget = cell(budgetKey);
+  const [e, b] = [big(executed), big(budget)];
+  const rate = cell('rate') ?? (e && b ? pct(e, b) : '—');
+  return `${head}，为${headingOf(funds, budgetKey)} ${budget ?? missing} 万元的 ${rate}`;
+}
+
+/** The block's total as budget and execution bars: the figures its total row publishes. */
+function execution(funds: Funds, id: string, caption: string, source: string): ChartSpec | null {
+  const total = fundsTotalRow(funds.rows);
+  if (!total) return null;
+  const cell = (key: AmountKey | 'rate') => fundsTotalFigure(funds.rows, key);
+  const present = amountColumns(funds)
+    .map((c) => [c.heading, cell(c.key), c.key] as const)
+    .filter(([, v]) => big(v));
+  if (!present.some(([, , key]) => key === 'fullYear' || key === 'executed')) return null;
+  return {
+    id,
+    type: 'bar',
+    caption,
+    summary: `${executedVersusBudget(funds, cell)}。`,
+    unit: '万元',
+    category: '资金',
+    labels: present.map(([l]) => l),
+    series: [{ name: total.name, values: present.map(([, v]) => v) }],
+    source,
+  };
+}
+
+/**
+ * The block's parts (sources: 财政资金, 单位资金 …) grouped by column; sources the form leaves
+ * blank and columns no source fills are left out.
+ */
+function fundsParts(funds: Funds, id: string, caption: string, source: string): ChartSpec | null {
+  const columns = amountColumns(funds);
+  const parts = splitFunds(funds.rows).parts.filter(({ row }) => columns.some((c) => big(row[c.key])));
+  const series = columns
+    .map((c) => ({ name: c.heading, values: parts.map(({ row }) => (big(row[c.key]) ? row[c.key] : null)) }))
+    .filter((s) => s.values.some((v) => v !== null));
+  if (!parts.length || !series.length) return null;
+  const names = parts.map(({ row }) => row.name.replace(/^其中[：:]/, ''));
+  const about = parts.map(({ row }, i) => {
+    if (big(row.executed))
+      return `${names[i]}：${executedVersusBudget(funds, (key) => (key === 'rate' || big(row[key]) ? row[key] : null))}`;
+    const first = series.find((s) => s.values[i] !== null)!;
+    return `${names[i]}：${first.name} ${first.values[i]} 万元`;
+  });
+  const category = funds.nameHeading ?? '资金来源';
+  return {
+    id,
+    type: 'bar',
+    caption: `${caption}（按${category}）`,
+    summary: `${about.join('；')}。`,
+    unit: '万元',
+    category,
+    labels: names,
+    series,
+    source,
+  };
+}
+
+/** Scores by 二级 level: the stated weight/score where given, else the sums of its indicators. */
+function scores(t: Evaluation, id: string, caption: string): ChartSpec | null {
+  if (!t.indicators.length) return null;
+  const levels = t.indicators.flatMap((l1) => l1.children.map((l2) => ({ l1, l2 })));
+  const sum = (xs: (string | null)[]) => xs.reduce((a, v) => a.plus(big(v) ?? 0), new Big(0));
+  // A placeholder row (指标2：……) counts for nothing.
+  const counted = (rows: IndicatorRow[]) => rows.filter((r) => r.kind === 'indicator');
+  const weights = levels.map(({ l2 }) => l2.weight ?? sum(counted(l2.rows).map((r) => r.weight)).toString());
+  const scores = levels.map(({ l2 }) => l2.score ?? sum(counted(l2.rows).map((r) => r.score)).toString());
+  const lost = levels
+    .map((x, i) => ({
+      name: levelName({ name: x.l2.name }),
+      lost: big(weights[i])!.minus(big(scores[i])!),
+    }))
+    .filter((x) => x.lost.gt(0));
+  return {
+    id,
+    type: 'bar',
+    horizontal: true,
+    caption,
+    summary: lost.length
+      ? `扣分集中在${lost.map((x) => `${x.name}（扣 ${x.lost} 分）`).join('、')}。`
+      : '各二级指标均得满分。',
+    unit: '分',
+    category: '二级指标',
+    labels: levels.map(({ l1, l2 }) => `${l1.name ? `${l1.name}·` : ''}${l2.name}`),
+    series: [
+      { name: '分值', values: weights },
+      { name: '得分', values: scores },
+    ],
+    source: sourceOf(t),
+  };
+}
+
+/** An evaluation form's funds charts (its total, its parts), ids and captions made distinct by `suffix` and `prefix`. */
+function fundsCharts(t: Evaluation, suffix: string, prefix: string): ChartSpec[] {
+  if (!t.funds) return [];
+  return [
+    execution(t.funds, `chart-execution${suffix}`, `${prefix}预算与执行`, sourceOf(t)),
+    fundsParts(t.funds, `chart-funds-parts${suffix}`, `${prefix}预算与执行`, sourceOf(t)),
+  ].filter((c): c is ChartSpec => c !== null);
+}
+
 function performance(d: PerformanceReport): ChartSpec[] {
   const out: ChartSpec[] = [];
   const se = d.tables?.['self-evaluation'];
-  const funds = se?.funds?.rows[0];
-  if (funds && (big(funds.fullYear) || big(funds.executed))) {
-    const labels = ['年初预算数', '全年预算数', '全年执行数'];
-    const values = [funds.initial, funds.fullYear, funds.executed];
-    const present = labels.map((l, i) => [l, values[i]] as const).filter(([, v]) => big(v));
-    out.push({
-      id: 'chart-execution',
-      type: 'bar',
-      caption: '预算与执行',
-      summary: `全年执行数 ${funds.executed ?? '未公开'} 万元，为全年预算数 ${funds.fullYear ?? '未公开'} 万元的 ${funds.rate ?? (big(funds.executed) && big(funds.fullYear) ? pct(big(funds.executed)!, big(funds.fullYear)!) : '—')}。`,
-      unit: '万元',
-      category: '资金',
-      labels: present.map(([l]) => l),
-      series: [{ name: funds.name, values: present.map(([, v]) => v) }],
-      source: se.label ? `${se.label} ${se.title}` : se.title,
-    });
-  }
+  if (se) out.push(...fundsCharts(se, '', ''));
   const nature = se?.funds?.byNature?.filter((x) => big(x.amount));
-  if (nature && nature.length > 1) {
+  if (se && nature && nature.length > 1) {
     const labels = nature.map((x) => x.name.replace(/^其中：/, ''));
     out.push({
       id: 'chart-basic-project',
@@ -130,7 +247,7 @@ function performance(d: PerformanceReport): ChartSpec[] {
       category: '支出性质',
       labels,
       series: [{ name: '执行数', values: nature.map((x) => x.amount) }],
-      source: se!.label ? `${se!.label} ${se!.title}` : se!.title,
+      source: sourceOf(se),
     });
   }
   const bd = d.tables?.['base-data'];
@@ -147,39 +264,19 @@ function performance(d: PerformanceReport): ChartSpec[] {
       category: '项目',
       labels: rows.map((r) => r.name.replace(/^\d+、/, '')),
       series: bd.costs.columns.map((c, i) => ({ name: c, values: rows.map((r) => r.values[i]) })),
-      source: bd.label ? `${bd.label} ${bd.title}` : bd.title,
+      source: sourceOf(bd),
     });
   }
-  if (se && se.indicators.length) {
-    // Scores by 二级 level: the stated weight/score where given, else the sums of its rows.
-    const levels = se.indicators.flatMap((l1) => l1.children.map((l2) => ({ l1, l2 })));
-    const sum = (xs: (string | null)[]) => xs.reduce((a, v) => a.plus(big(v) ?? 0), new Big(0));
-    const weights = levels.map(({ l2 }) => l2.weight ?? sum(l2.rows.map((r) => r.weight)).toString());
-    const scores = levels.map(({ l2 }) => l2.score ?? sum(l2.rows.map((r) => r.score)).toString());
-    const lost = levels
-      .map((x, i) => ({
-        name: levelName({ name: x.l2.name }),
-        lost: big(weights[i])!.minus(big(scores[i])!),
-      }))
-      .filter((x) => x.lost.gt(0));
-    out.push({
-      id: 'chart-scores',
-      type: 'bar',
-      horizontal: true,
-      caption: '绩效指标得分与分值（按二级指标）',
-      summary: lost.length
-        ? `扣分集中在${lost.map((x) => `${x.name}（扣 ${x.lost} 分）`).join('、')}。`
-        : '各二级指标均得满分。',
-      unit: '分',
-      category: '二级指标',
-      labels: levels.map(({ l1, l2 }) => `${l1.name ? `${l1.name}·` : ''}${l2.name}`),
-      series: [
-        { name: '分值', values: weights },
-        { name: '得分', values: scores },
-      ],
-      source: se.label ? `${se.label} ${se.title}` : se.title,
+  const seScores = se && scores(se, 'chart-scores', '绩效指标得分与分值（按二级指标）');
+  if (seScores) out.push(seScores);
+  // A report of 项目支出 自评表 only: each project's funds and scores.
+  if (!se)
+    (d.tables?.projects ?? []).forEach((p, i) => {
+      const suffix = `-project-${i + 1}`;
+      out.push(...fundsCharts(p, suffix, `${p.project}：`));
+      const chart = scores(p, `chart-scores${suffix}`, `${p.project}：绩效指标得分与分值（按二级指标）`);
+      if (chart) out.push(chart);
     });
-  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type Big from 'big.js';
-import { agreement, amounts, show, sum, tolerance } from '../fiscal/arithmetic.ts';
-import { isAmount, toBig } from '../fiscal/numbers.ts';
+import { agreement, amounts, decimalsOf, show, sum, tolerance } from '../fiscal/arithmetic.ts';
+import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
 
 /** A path to a YAML node of the report ("tables", "t03", "rows", 2, 3). */
 export type Path = (string | number)[];
@@ -86,13 +86,16 @@ export class Findings {
     const status = opts.exact && agreed.status === 'rounding' ? 'mismatch' : agreed.status;
     const difference = agreed.difference;
     if (status === 'equal') return;
-    const decimals = Math.max(...figures.map((f) => (f.split('.')[1] ?? '').length));
+    const decimals = Math.max(...figures.map(precisionOf));
     const base = `${fig.label} 为 ${fig.text}，${what} 为 ${show(expected, decimals)}，相差 ${show(difference, decimals)}`;
     this.add({
       rule,
       severity: status === 'rounding' ? 'note' : 'error',
       subject,
-      message: status === 'rounding' ? `${base}，在尾数误差范围内（≤ ${show(tolerance(figures))}）` : base,
+      message:
+        status === 'rounding'
+          ? `${base}，在尾数误差范围内（≤ ${show(tolerance(figures), decimalsOf(figures))}）`
+          : base,
       expected: show(expected, decimals),
       actual: fig.text,
       refs: involved.filter((f) => f.text !== null).map(ref),
@@ -105,14 +108,16 @@ export class Findings {
     if (!isAmount(whole.text) || !published.length) return;
     const total = sum(published);
     const excess = total.minus(toBig(whole.text));
-    if (excess.lte(published.length > 1 ? tolerance([whole.text, ...published]) : 0)) return;
+    const figures = [whole.text, ...published];
+    if (excess.lte(published.length > 1 ? tolerance(figures) : 0)) return;
+    const decimals = decimalsOf(figures);
     this.add({
       rule,
       severity: 'error',
       subject,
-      message: `${what} ${show(total)} 超过 ${whole.label} ${whole.text}，超出 ${show(excess)}`,
+      message: `${what} ${show(total, decimals)} 超过 ${whole.label} ${whole.text}，超出 ${show(excess, decimals)}`,
       expected: `≤ ${whole.text}`,
-      actual: show(total),
+      actual: show(total, decimals),
       refs: [...parts, whole].filter((f) => f.text !== null).map(ref),
     });
   }

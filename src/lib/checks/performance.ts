@@ -6,7 +6,9 @@ import type {
   SelfEvaluationTable,
 } from '../content/schema/performance.ts';
 import type { PerformanceReport } from '../content/schema/report.ts';
-import { percentAt } from '../fiscal/arithmetic.ts';
+import { percentAt, sum } from '../fiscal/arithmetic.ts';
+import { splitFunds } from '../fiscal/funds.ts';
+import { columnIndex } from '../content/schema/columns.ts';
 import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
 import { levelName } from '../tables/performance.ts';
 import type { Findings } from './findings.ts';
@@ -42,6 +44,91 @@ function ratio(f: Findings, rule: string, subject: string, rate: Fig, num: Fig, 
 }
 
 type Evaluation = SelfEvaluationTable | ProjectEvaluationTable;
+type Funds = NonNullable<Evaluation['funds']>;
+type FundsKey = Funds['columns'][number]['key'];
+
+/** Columns of the funds block that add up from the sources to the total; 分值 and 得分 are exact. */
+const SUMMED: { key: FundsKey; exact?: boolean }[] = [
+  { key: 'initial' },
+  { key: 'fullYear' },
+  { key: 'executed' },
+  { key: 'weight', exact: true },
+  { key: 'score', exact: true },
+];
+
+/** "预算执行情况（万元）" → "预算执行情况": the block's name in subjects and messages. */
+const blockName = (label: string) => label.replace(/\s*[（(][^（()）]*[）)]$/, '');
+
+/**
+ * The funds block: every row's 得分 ≤ 分值 and 执行率; the total row against its parts per column
+ * (a total printed as 0 over parts that carry money is its own finding). Returns the weights and
+ * scores that count towards the form's 总分: the total row's, or the parts' where it has none.
+ */
+function fundsBlock(funds: Funds, base: Path, name: string, f: Findings) {
+  const p = [...base, 'funds'];
+  const block = blockName(funds.label);
+  const fig = (row: Funds['rows'][number], index: number, key: FundsKey): Fig | undefined => {
+    const column = funds.columns.find((c) => c.key === key);
+    if (!column) return undefined;
+    return {
+      text: row[key],
+      path: [...p, 'rows', index, columnIndex(funds.columns, key, 1)!],
+      label: `${name} ${row.name} ${column.heading}`,
+    };
+  };
+  funds.rows.forEach((r, i) => {
+    const weight = fig(r, i, 'weight');
+    const score = fig(r, i, 'score');
+    if (weight && score)
+      f.atMost('pe.score-le-weight', `${name}.${r.name}`, [score], weight, `${r.name} 得分`);
+    const [rate, executed, fullYear] = [fig(r, i, 'rate'), fig(r, i, 'executed'), fig(r, i, 'fullYear')];
+    if (rate && executed && fullYear)
+      ratio(
+        f,
+        'pe.execution-rate',
+        `${name}.${r.name}.执行率`,
+        rate,
+        executed,
+        fullYear,
+        `${executed.label.split(' ').at(-1)} ÷ ${fullYear.label.split(' ').at(-1)}`,
+      );
+  });
+  const { total, parts } = splitFunds(funds.rows);
+  if (total && parts.length)
+    for (const { key, exact } of SUMMED) {
+      const whole = fig(total.row, total.index, key);
+      if (!whole) continue;
+      const pieces = parts.map(({ row, index }) => fig(row, index, key)!);
+      const heading = whole.label.split(' ').at(-1)!;
+      const subject = `${name}.${block}.${heading}`;
+      if (zeroOverParts(f, subject, whole, pieces)) continue;
+      f.sum('pe.funds-sum', subject, whole, pieces, `其下各行${heading}之和`, { exact });
+    }
+  const counted = total && (total.row.weight || total.row.score) ? [total] : parts;
+  return {
+    weights: counted.flatMap(({ row, index }) => fig(row, index, 'weight') ?? []),
+    scores: counted.flatMap(({ row, index }) => fig(row, index, 'score') ?? []),
+  };
+}
+
+/** A total printed as 0 while its parts carry money: the total was left unfilled, not summed wrong. */
+function zeroOverParts(f: Findings, subject: string, whole: Fig, parts: Fig[]): boolean {
+  if (!isAmount(whole.text) || !toBig(whole.text).eq(0)) return false;
+  const published = parts.filter((x) => isAmount(x.text));
+  const total = sum(published.map((x) => x.text!));
+  if (total.eq(0)) return false;
+  const decimals = Math.max(...published.map((x) => precisionOf(x.text!)));
+  f.add({
+    rule: 'pe.funds-zero-total',
+    severity: 'error',
+    subject,
+    message: `${whole.label} 印为 ${whole.text}，而其下各行有金额：${published.map((x) => x.text).join(' + ')} = ${total.toFixed(decimals)}`,
+    expected: total.toFixed(decimals),
+    actual: whole.text!,
+    refs: [whole, ...published].map((x) => ({ path: x.path })),
+  });
+  return true;
+}
 
 function evaluation(
   t: Evaluation,
@@ -52,24 +139,13 @@ function evaluation(
 ) {
   const weights: Fig[] = [];
   const scores: Fig[] = [];
-  // The funds header scores 预算执行率 (its first row carries 分值 and 得分).
-  t.funds?.rows.forEach((r, i) => {
-    const p = [...base, 'funds', 'rows', i];
-    const w: Fig = { text: r.weight, path: [...p, 4], label: `${name} ${r.name} 分值` };
-    const s: Fig = { text: r.score, path: [...p, 6], label: `${name} ${r.name} 得分` };
-    weights.push(w);
-    scores.push(s);
-    f.atMost('pe.score-le-weight', `${name}.${r.name}`, [s], w, `${r.name} 得分`);
-    ratio(
-      f,
-      'pe.execution-rate',
-      `${name}.${r.name}.执行率`,
-      { text: r.rate, path: [...p, 5], label: `${name} ${r.name} 执行率` },
-      { text: r.executed, path: [...p, 3], label: '全年执行数' },
-      { text: r.fullYear, path: [...p, 2], label: '全年预算数' },
-      '全年执行数 ÷ 全年预算数',
-    );
-  });
+  if (t.funds) {
+    const counted = fundsBlock(t.funds, base, name, f);
+    weights.push(...counted.weights);
+    scores.push(...counted.scores);
+  }
+  const weightAt = columnIndex(t.indicatorColumns, 'weight')!;
+  const scoreAt = columnIndex(t.indicatorColumns, 'score')!;
   t.indicators.forEach((l1, i) => {
     const l1Path = [...base, 'indicators', i];
     const l1Weights: Fig[] = [];
@@ -79,9 +155,11 @@ function evaluation(
       const rowW: Fig[] = [];
       const rowS: Fig[] = [];
       l2.rows.forEach((r, k) => {
+        // A placeholder row is printed with no indicator: it never counts.
+        if (r.kind === 'placeholder') return;
         const label = `${name} ${r.name ?? levelName(l2)}`;
-        const w: Fig = { text: r.weight, path: [...l2Path, 'rows', k, 3], label: `${label} 分值` };
-        const s: Fig = { text: r.score, path: [...l2Path, 'rows', k, 4], label: `${label} 得分` };
+        const w: Fig = { text: r.weight, path: [...l2Path, 'rows', k, weightAt], label: `${label} 分值` };
+        const s: Fig = { text: r.score, path: [...l2Path, 'rows', k, scoreAt], label: `${label} 得分` };
         rowW.push(w);
         rowS.push(s);
         f.atMost(

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { displayNumber } from './number-format.ts';
+import { PLACEHOLDER_COLOR } from './layout.ts';
 
 /*
  * A worksheet as the reader sees it: every cell's displayed text (numbers through their number
@@ -20,6 +21,8 @@ export interface GridCell {
   indent: number;
   /** Drawn inside the table's grid lines. */
   boxed: boolean;
+  /** In the muted colour the export gives a placeholder row's cells (指标2：……). */
+  muted: boolean;
   /** Why the displayed text could not be read (a date, an error value …). */
   problem?: string;
 }
@@ -59,6 +62,7 @@ function gridCell(cell: Cell, spans: Map<string, number>): GridCell {
     rowspan: spans.get(cell.address) ?? 1,
     indent: cell.alignment?.indent ?? 0,
     boxed: !!(border.top || border.bottom || border.left || border.right),
+    muted: cell.font?.color?.argb === PLACEHOLDER_COLOR,
   };
   if (covered) return { ...base, text: '' };
   const shown = display(cell.value, cell.numFmt);

@@ -13,6 +13,8 @@ const THIN: Partial<Border> = { style: 'thin' };
 const BOXED: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Codes, 行次 and other numbers printed as text stay text when retyped. */
 const TEXT_FORMAT = '@';
+/** The font colour of a placeholder row's cells (指标2：……): muted as on the page, and read back as such. */
+export const PLACEHOLDER_COLOR = 'FF808080';
 
 interface Placed {
   cell: ModelCell;
@@ -41,6 +43,7 @@ function place(rows: ModelCell[][]): { placed: Placed[]; width: number } {
 
 const blocksOf = (form: FormModel) =>
   form.tables.map((t) => ({
+    caption: t.captionLine ? t.caption : null,
     head: place([...t.head, ...(t.columnNumbers ? [t.columnNumbers] : [])]),
     headRows: t.head.length + (t.columnNumbers ? 1 : 0),
     body: place(t.body),
@@ -72,6 +75,7 @@ export function writeForm(ws: Worksheet, form: FormModel, preamble: string[] = [
   }
   for (const text of preamble) line(text, { horizontal: 'left' });
   for (const block of blocks) {
+    if (block.caption !== null) line(block.caption, { horizontal: 'left' }, { bold: true });
     writeCells(ws, block.head.placed, row, true);
     row += block.headRows;
     writeCells(ws, block.body.placed, row, false);
@@ -112,6 +116,7 @@ function fill(cell: Cell, model: ModelCell, head: boolean): void {
   }
   if (model.level && model.level > 1) alignment.indent = model.level - 1;
   if (model.multiline) alignment.vertical = 'top';
+  if (model.placeholder) cell.font = { color: { argb: PLACEHOLDER_COLOR } };
   const number = model.kind === 'amount' ? figureNumber(model.text) : null;
   if (number) {
     cell.value = number.value;

@@ -1,19 +1,25 @@
 import type { z } from 'zod';
-import type {
-  baseDataTable,
-  projectEvaluationTable,
-  selfEvaluationTable,
+import {
+  DOTS_RE,
+  fundsHeadings,
+  indicatorHeadings,
+  type baseDataTable,
+  type FundsColumn,
+  type IndicatorColumn,
+  type ProjectEvaluationInput,
+  type FundsInput,
+  type SelfEvaluationInput,
 } from '../content/schema/performance.ts';
 import { AMOUNT_RE, NOT_APPLICABLE, PERCENT_RE } from '../fiscal/numbers.ts';
 import type { GridCell } from './grid.ts';
-import { isBlank, type Frame } from './frame.ts';
+import { cellTexts, isBlank, type Frame } from './frame.ts';
 import { normalized, type SheetReader } from './cells.ts';
 
 /** The 绩效自评 forms read back from their sheets: 基础数据表, 整体支出 and 项目支出 自评表. */
 
 type BaseData = z.input<typeof baseDataTable>;
-type SelfEvaluation = z.input<typeof selfEvaluationTable>;
-type ProjectEvaluation = z.input<typeof projectEvaluationTable>;
+type SelfEvaluation = SelfEvaluationInput;
+type ProjectEvaluation = ProjectEvaluationInput;
 type CostRow = BaseData['costs']['rows'][number];
 type Level1 = SelfEvaluation['indicators'][number];
 type Level2 = Level1['children'][number];
@@ -132,38 +138,107 @@ function readSections(rows: GridCell[][], reader: SheetReader): Section[] {
 
 /* ---------- 自评表 ---------- */
 
-const INDICATOR_COLUMNS = [
-  '一级指标',
-  '二级指标',
+/** The headings the schema assumes when a table does not list its own (`columns`, `indicatorColumns`). */
+export const STANDARD_FUNDS_HEADINGS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+export const STANDARD_INDICATOR_HEADINGS = [
   '三级指标',
   '年度指标值',
   '实际完成值',
   '分值',
   '得分',
-  '偏差原因',
+  '偏差原因分析及改进措施',
 ];
-const FUNDS_COLUMNS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+
+/**
+ * The column a printed heading names, by the schema's own list: tried beside the standard headings
+ * (without the one of the same column), so the columns every table needs are there. A heading the
+ * schema does not know gives its message instead.
+ */
+function resolveHeading<C extends { key: string; heading: string }>(
+  schema: z.ZodType<C[], unknown>,
+  standard: readonly string[],
+  heading: string,
+): C | string {
+  const tries = [
+    [heading, ...standard],
+    ...standard.map((_, j) => [heading, ...standard.filter((_, k) => k !== j)]),
+  ];
+  for (const list of tries) {
+    const parsed = schema.safeParse(list);
+    if (parsed.success) return parsed.data[0];
+  }
+  const alone = schema.safeParse([heading]);
+  return alone.error?.issues.find((i) => i.path[0] === 0)?.message ?? `栏目“${heading}”不认识`;
+}
+
+/** A header cell's text as a heading: line breaks and spaces typed inside it go. */
+const headingText = (cell: GridCell) => cell.text.replace(/\s+/g, '');
+
+/** The header cells from `from` on, each resolved to its column and where it stands; problems at their cells. */
+function readHeadings<C extends { key: string; heading: string }>(
+  row: GridCell[],
+  from: number,
+  schema: z.ZodType<C[], unknown>,
+  standard: readonly string[],
+  reader: SheetReader,
+  block: string,
+): (C & { at: number })[] {
+  const out: (C & { at: number })[] = [];
+  row.forEach((cell, at) => {
+    if (at < from || cell.covered || !cell.text.trim()) return;
+    const column = resolveHeading(schema, standard, headingText(cell));
+    const same = typeof column === 'string' ? undefined : out.find((c) => c.key === column.key);
+    if (typeof column === 'string') reader.error(cell, `${block}表头：${column}`);
+    else if (same)
+      reader.error(
+        cell,
+        `${block}表头：栏目“${column.heading}”与前面的“${same.heading}”是同一栏，每栏只能有一个：请删去一个`,
+      );
+    else out.push({ ...column, at });
+  });
+  return out;
+}
 
 /** Column of each header label in a header row (matched by its start), -1 when absent. */
 const columnsOf = (row: GridCell[], labels: string[]) =>
   labels.map((label) => row.findIndex((c) => !c.covered && normalized(c).startsWith(label)));
 
+const AMOUNT_KEYS: readonly string[] = ['initial', 'fullYear', 'executed'];
+
+/** The header of a funds block: a name cell, then headings among which an amount column (年初预算数 …). */
+const isFundsHeader = (row: GridCell[] | undefined) =>
+  !!row?.[0]?.text.trim() &&
+  row.some((cell, at) => {
+    if (at === 0 || cell.covered || !cell.text.trim() || isFigure(cell.text.trim())) return false;
+    const column = resolveHeading(fundsHeadings, STANDARD_FUNDS_HEADINGS, headingText(cell));
+    return typeof column !== 'string' && AMOUNT_KEYS.includes(column.key);
+  });
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 interface Parts {
   identity: Map<string, string | null>;
-  funds?: NonNullable<SelfEvaluation['funds']>;
+  funds?: FundsInput;
   goals?: NonNullable<SelfEvaluation['goals']>;
+  indicatorColumns?: string[];
   indicators: Level1[];
   total?: SelfEvaluation['total'];
 }
 
-/** The blocks of an evaluation form in any order: identity rows, 资金, 年度总体目标, 指标, 总分. */
+/**
+ * The blocks of an evaluation form in any order: identity rows, 资金 (under its label's line where
+ * its name column is headed 资金来源), 年度总体目标, 指标, 总分.
+ */
 function readEvaluation(frame: Frame, reader: SheetReader): Parts {
   const parts: Parts = { identity: new Map(), indicators: [] };
   const rows = filled(frame.rows);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const first = normalized(row[0]);
-    if (columnsOf(row, ['年初预算数'])[0] > 0) i = readFunds(rows, i, reader, parts);
+    if (isFundsHeader(row)) i = readFunds(rows, i, reader, parts, null);
+    else if (cellTexts(row).length === 1 && row[0]?.text.trim() && isFundsHeader(rows[i + 1]))
+      i = readFunds(rows, i + 1, reader, parts, reader.text(row[0]));
     else if (row.some((c) => normalized(c) === '预期目标')) i = readGoals(rows, i, reader, parts);
     else if (row.some((c) => normalized(c) === '一级指标')) i = readIndicators(rows, i, reader, parts);
     else if (/名称$|^主管部门$|^实施单位$/.test(first)) readIdentity(row, reader, parts.identity);
@@ -185,26 +260,43 @@ function readIdentity(row: GridCell[], reader: SheetReader, identity: Map<string
   }
 }
 
-function readFunds(rows: GridCell[][], at: number, reader: SheetReader, parts: Parts): number {
-  const columns = columnsOf(rows[at], FUNDS_COLUMNS);
-  const funds: NonNullable<SelfEvaluation['funds']> = {
-    label: reader.required(rows[at][0], '资金栏名'),
+/** A funds cell by its column: 原因 is text, 分值 and 得分 scores, 执行率 a percentage, the rest amounts. */
+function fundsCell(key: FundsColumn['key'], cell: GridCell | undefined, reader: SheetReader): string | null {
+  if (key === 'reason') return reader.text(cell);
+  if (key === 'weight' || key === 'score') return reader.figure(cell, 'score');
+  return reader.figure(cell, key === 'rate' ? 'percent' : 'amount');
+}
+
+/**
+ * The funds block from its header row `at`: the label is the header's first cell, or the line
+ * above it (`caption`) where that cell heads the name column (资金来源).
+ */
+function readFunds(
+  rows: GridCell[][],
+  at: number,
+  reader: SheetReader,
+  parts: Parts,
+  caption: string | null,
+): number {
+  const header = rows[at];
+  const columns = readHeadings(header, 1, fundsHeadings, STANDARD_FUNDS_HEADINGS, reader, '资金');
+  const headings = columns.map((c) => c.heading);
+  const first = reader.required(header[0], caption === null ? '资金栏名' : '资金名称栏的栏名');
+  const funds: FundsInput = {
+    label: caption ?? first,
+    ...(caption !== null ? { nameHeading: first } : {}),
+    ...(sameList(headings, STANDARD_FUNDS_HEADINGS) ? {} : { columns: headings }),
     rows: [],
   };
+  const width = Math.max(0, ...columns.map((c) => c.at)) + 1;
   let i = at + 1;
   for (; i < rows.length && !/^按收入性质分/.test(normalized(rows[i][0])); i++) {
     const row = rows[i];
     if (!isFundsRow(row, columns)) break;
-    reader.beyond(row, Math.max(...columns) + 1, funds.label);
-    const [initial, fullYear, executed, weight, rate, score] = columns.map((c) => row[c]);
+    reader.beyond(row, width, funds.label);
     funds.rows.push([
       reader.required(row[0], '资金项目名称'),
-      reader.figure(initial),
-      reader.figure(fullYear),
-      reader.figure(executed),
-      reader.figure(weight, 'score'),
-      reader.figure(rate, 'percent'),
-      reader.figure(score, 'score'),
+      ...columns.map((c) => fundsCell(c.key, row[c.at], reader)),
     ]);
   }
   if (i < rows.length && /^按收入性质分/.test(normalized(rows[i][0]))) i = readSplit(rows, i, reader, funds);
@@ -212,17 +304,13 @@ function readFunds(rows: GridCell[][], at: number, reader: SheetReader, parts: P
   return i - 1;
 }
 
-const isFundsRow = (row: GridCell[], columns: number[]) =>
+/** A row of the block: a name, and figures (or blanks) in every column but 原因. */
+const isFundsRow = (row: GridCell[], columns: { key: string; at: number }[]) =>
   !!row[0]?.text.trim() &&
-  columns.every((c) => c < 0 || !row[c]?.text.trim() || isFigure(row[c].text.trim()));
+  columns.every((c) => c.key === 'reason' || !row[c.at]?.text.trim() || isFigure(row[c.at].text.trim()));
 
 /** 按收入性质分 | 按支出性质分: each side's rows are a name and, in the side's last column, an amount. */
-function readSplit(
-  rows: GridCell[][],
-  at: number,
-  reader: SheetReader,
-  funds: NonNullable<SelfEvaluation['funds']>,
-): number {
+function readSplit(rows: GridCell[][], at: number, reader: SheetReader, funds: FundsInput): number {
   const natureAt = rows[at].findIndex((c) => normalized(c).startsWith('按支出性质分'));
   const end = rows[at].length;
   const sides = [
@@ -273,9 +361,47 @@ function level(text: string | null): { name: string | null; weight?: string; sco
 const startsLevel = (cell: GridCell | undefined) =>
   !!cell && !cell.covered && (!!cell.text.trim() || cell.rowspan > 1);
 
+/** "指标2：": the name a placeholder row prints. */
+const PLACEHOLDER_NAME_RE = /^指标\s*\d+\s*[：:]?$/;
+
+/**
+ * A placeholder row (指标2：……): no 分值 or 得分 (blank or dots), and dots in some cell, a name
+ * like 指标2：, or the muted colour the export gives such rows. A row that prints nothing of the
+ * kind is read as an indicator, blank where the form is blank.
+ */
+function isPlaceholder(row: GridCell[], columns: (IndicatorColumn & { at: number })[]): boolean {
+  const texts = new Map(
+    columns.map((c) => [c.key, row[c.at]?.covered ? '' : (row[c.at]?.text.trim() ?? '')]),
+  );
+  const unscored = (['weight', 'score'] as const).every((k) => !texts.get(k) || DOTS_RE.test(texts.get(k)!));
+  return (
+    unscored &&
+    ([...texts.values()].some((t) => DOTS_RE.test(t)) ||
+      PLACEHOLDER_NAME_RE.test(texts.get('name') ?? '') ||
+      columns.some((c) => row[c.at]?.muted))
+  );
+}
+
 function readIndicators(rows: GridCell[][], at: number, reader: SheetReader, parts: Parts): number {
-  const [l1, l2, name, target, actual, weight, score, deviation] = columnsOf(rows[at], INDICATOR_COLUMNS);
-  const width = Math.max(l1, l2, name, target, actual, weight, score, deviation) + 1;
+  const header = rows[at];
+  const l1 = header.findIndex((c) => normalized(c) === '一级指标');
+  const l2 = header.findIndex((c) => normalized(c) === '二级指标');
+  if (l2 < 0) reader.error(header[l1], '绩效指标表头缺少“二级指标”：应为 一级指标、二级指标、三级指标……');
+  const columns = readHeadings(
+    header,
+    Math.max(l1, l2) + 1,
+    indicatorHeadings,
+    STANDARD_INDICATOR_HEADINGS,
+    reader,
+    '绩效指标',
+  );
+  const headings = columns.map((c) => c.heading);
+  if (!sameList(headings, STANDARD_INDICATOR_HEADINGS)) parts.indicatorColumns = headings;
+  const cellOf = (row: GridCell[], key: IndicatorColumn['key']) => {
+    const column = columns.find((c) => c.key === key);
+    return column ? row[column.at] : undefined;
+  };
+  const width = Math.max(l1, l2, ...columns.map((c) => c.at)) + 1;
   let current1: Level1 | undefined;
   let current2: Level2 | undefined;
   let i = at + 1;
@@ -284,12 +410,13 @@ function readIndicators(rows: GridCell[][], at: number, reader: SheetReader, par
     if (normalized(row[0]) === '总分') {
       reader.beyond(row, width, '总分行');
       parts.total = {
-        weight: reader.figure(row[weight], 'score'),
-        score: reader.figure(row[score], 'score'),
+        weight: reader.figure(cellOf(row, 'weight'), 'score'),
+        score: reader.figure(cellOf(row, 'score'), 'score'),
       };
       continue;
     }
-    if (columnsOf(row, ['年初预算数'])[0] > 0 || row.some((c) => normalized(c) === '预期目标')) break;
+    if (isFundsHeader(row) || row.some((c) => normalized(c) === '预期目标')) break;
+    if (cellTexts(row).length === 1 && isFundsHeader(rows[i + 1])) break;
     reader.beyond(row, width, '绩效指标');
     if (!current1 || startsLevel(row[l1])) {
       current1 = { ...level(reader.text(row[l1])), children: [] };
@@ -301,14 +428,16 @@ function readIndicators(rows: GridCell[][], at: number, reader: SheetReader, par
       current2 = { ...level(reader.text(row[l2])), rows: [] };
       current1.children.push(current2);
     }
-    current2.rows.push([
-      reader.text(row[name]),
-      reader.text(row[target]),
-      reader.text(row[actual]),
-      reader.figure(row[weight], 'score'),
-      reader.figure(row[score], 'score'),
-      reader.text(row[deviation]),
-    ]);
+    if (isPlaceholder(row, columns))
+      current2.rows.push({ placeholder: columns.map((c) => reader.text(row[c.at])) });
+    else
+      current2.rows.push(
+        columns.map((c) =>
+          c.key === 'weight' || c.key === 'score'
+            ? reader.figure(row[c.at], 'score')
+            : reader.text(row[c.at]),
+        ),
+      );
   }
   return i - 1;
 }
@@ -344,6 +473,7 @@ export function readProjectEvaluation(frame: Frame, reader: SheetReader): Projec
 const evaluationBody = (parts: Parts) => ({
   ...(parts.funds ? { funds: parts.funds } : {}),
   ...(parts.goals ? { goals: parts.goals } : {}),
+  ...(parts.indicatorColumns ? { indicatorColumns: parts.indicatorColumns } : {}),
   indicators: parts.indicators,
   ...(parts.total ? { total: parts.total } : {}),
 });

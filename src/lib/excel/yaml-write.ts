@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { PLACEHOLDER } from '../content/placeholder.ts';
+import { STANDARD_FUNDS_HEADINGS, STANDARD_INDICATOR_HEADINGS } from './read-performance.ts';
 
 /*
  * Writes imported tables into a report's YAML in the style of the committed files (one flow
@@ -88,6 +89,21 @@ function keyNode(key: string, path: string[], index: number): Scalar {
 
 const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
 
+/**
+ * A heading list the file writes out though it is the standard one (what the schema assumes when
+ * it is absent): the workbook cannot tell, so the import, which leaves it out, keeps it as written.
+ */
+function statedDefault(pair: Pair, path: string[]): boolean {
+  const key = keyOf(pair);
+  const standard =
+    key === 'columns' && path[path.length - 1] === 'funds'
+      ? STANDARD_FUNDS_HEADINGS
+      : key === 'indicatorColumns' && ['self-evaluation', 'projects'].includes(path[path.length - 1])
+        ? STANDARD_INDICATOR_HEADINGS
+        : null;
+  return !!standard && isSeq(pair.value) && isDeepStrictEqual(pair.value.toJSON(), standard);
+}
+
 /** `value` as a node, reusing every part of `old` whose data is unchanged (its style and comments). */
 function merge(old: unknown, value: Value, path: string[]): Node {
   if (old && isDeepStrictEqual((old as Node).toJSON(), value)) return old as Node;
@@ -96,8 +112,10 @@ function merge(old: unknown, value: Value, path: string[]): Node {
   if (restyled) return toNode(value, path);
   if (isMap(old) && value && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);
-    const kept = (old.items as Pair[]).filter((p) => keys.includes(keyOf(p)));
-    for (const pair of kept) pair.value = merge(pair.value, value[keyOf(pair)], [...path, keyOf(pair)]);
+    const kept = (old.items as Pair[]).filter((p) => keys.includes(keyOf(p)) || statedDefault(p, path));
+    for (const pair of kept)
+      if (keys.includes(keyOf(pair)))
+        pair.value = merge(pair.value, value[keyOf(pair)], [...path, keyOf(pair)]);
     keys.forEach((key, i) => {
       if (kept.some((p) => keyOf(p) === key)) return;
       const pair = new Pair(keyNode(key, path, i), toNode(value[key], [...path, key]));

@@ -4,18 +4,25 @@ import { isAmount, precisionOf, toBig } from './numbers.ts';
 /*
  * Exact arithmetic on published figures, and the rounding rule of docs/domain.md: published cells are
  * rounded one by one, so a total may differ from the sum of its rounded parts by up to half a
- * unit of each figure involved — 0.005 × (parts + 1) for two-decimal figures — rounded up to 0.01.
+ * unit of each figure involved — 0.005 × (parts + 1) for two-decimal figures — rounded up to the
+ * finest published precision.
  */
 
 export const sum = (texts: readonly string[]) => texts.reduce((acc, t) => acc.plus(toBig(t)), new Big(0));
 
-/** Largest difference that rounding alone explains, for these published figures. */
+/** The decimals to show a result of these figures with: the finest they were published at, at least 2. */
+export const decimalsOf = (figures: readonly string[]) => Math.max(2, ...figures.map(precisionOf));
+
+/**
+ * Largest difference that rounding alone explains, for these published figures: rounded up to
+ * the finest precision among them (0.01 for two-decimal figures, 0.001 where one has three).
+ */
 export function tolerance(figures: readonly string[]): Big {
   const half = figures.reduce(
     (acc, t) => acc.plus(new Big(5).times(new Big(10).pow(-precisionOf(t) - 1))),
     new Big(0),
   );
-  return half.times(100).round(0, Big.roundUp).div(100);
+  return half.round(decimalsOf(figures), Big.roundUp);
 }
 
 type Agreement = 'equal' | 'rounding' | 'mismatch';

@@ -170,22 +170,23 @@ function baseData(t: BaseDataTable): Row[] {
   ];
 }
 
-const FUNDS_COLUMNS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
-const INDICATOR_COLUMNS = ['年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
-
-/** 整体支出 and 项目支出 自评表: funds block, indicator tree by name path, 总分. */
+/**
+ * 整体支出 and 项目支出 自评表: funds block, indicator tree by name path, 总分. Funds and indicator
+ * cells are named by the column headings the table prints and located by their position in the
+ * printed row (the name is a funds row's cell 0); a placeholder row's cells lie under `placeholder`.
+ */
 function evaluation(t: SelfEvaluationTable | ProjectEvaluationTable, path: Path): Row[] {
   const rows: Row[] = [];
   const funds = [...path, 'funds'];
+  const fundsColumns = t.funds?.columns ?? [];
   t.funds?.rows.forEach((r, i) =>
     rows.push({
       key: r.name,
-      cells: cells(
-        [r.initial, r.fullYear, r.executed, r.weight, r.rate, r.score],
-        FUNDS_COLUMNS,
-        [...funds, 'rows', i],
-        1,
-      ),
+      cells: fundsColumns.map((c, k) => ({
+        column: c.heading,
+        value: r[c.key],
+        path: [...funds, 'rows', i, k + 1],
+      })),
     }),
   );
   for (const [list, label] of [
@@ -216,20 +217,29 @@ function evaluation(t: SelfEvaluationTable | ProjectEvaluationTable, path: Path)
       const p2 = [...p1, 'children', j];
       const k2 = `${k1}/${l2.name ?? BLANK}`;
       rows.push({ key: k2, cells: stated(l2, p2) });
-      l2.rows.forEach((r, k) =>
+      l2.rows.forEach((r, k) => {
+        const at = r.kind === 'placeholder' ? [...p2, 'rows', k, 'placeholder'] : [...p2, 'rows', k];
+        const printed = r.kind === 'placeholder' ? (r.printed ?? r) : r;
         rows.push({
           key: `${k2}/${r.name ?? BLANK}`,
-          cells: cells(
-            [r.target, r.actual, r.weight, r.score, r.deviation],
-            INDICATOR_COLUMNS,
-            [...p2, 'rows', k],
-            1,
+          // The 三级指标 names the row; every other column is a cell.
+          cells: t.indicatorColumns.flatMap((c, n) =>
+            c.key === 'name' ? [] : [{ column: c.heading, value: printed[c.key], path: [...at, n] }],
           ),
-        }),
-      );
+        });
+      });
     });
   });
-  if (t.total) rows.push({ key: '总分', cells: stated(t.total, [...path, 'total']) });
+  // The 总分 row prints its figures under the 分值 (or 权重) and 得分 columns.
+  const heading = (key: 'weight' | 'score') => t.indicatorColumns.find((c) => c.key === key)?.heading;
+  if (t.total)
+    rows.push({
+      key: '总分',
+      cells: [
+        { column: heading('weight') ?? '分值', value: t.total.weight, path: [...path, 'total', 'weight'] },
+        { column: heading('score') ?? '得分', value: t.total.score, path: [...path, 'total', 'score'] },
+      ],
+    });
   return rows;
 }
 

@@ -19,6 +19,8 @@ export interface ModelCell {
   multiline?: boolean;
   /** Link to the glossary entry explaining this header. */
   href?: string;
+  /** A cell of a placeholder row the form prints ("指标2：", "……"): shown as printed, counts for nothing. */
+  placeholder?: boolean;
   /** Set by `associate`: header id, and the ids of the headers a data cell belongs to. */
   id?: string;
   headers?: string;
@@ -26,6 +28,11 @@ export interface ModelCell {
 
 export interface TableModel {
   caption: string;
+  /**
+   * The form prints the caption as a line above the table, no header cell carrying it (a funds
+   * block headed 资金来源): the workbook writes that line; the page shows the caption.
+   */
+  captionLine?: boolean;
   head: ModelCell[][];
   body: ModelCell[][];
   /** Column numbers (栏次) printed under the header, when the form has them. */

@@ -1,8 +1,10 @@
 import type {
   BaseDataTable,
   CostRow,
+  FundsColumn,
   FundsRow,
-  IndicatorLevel1,
+  IndicatorColumn,
+  IndicatorRow,
   ProjectEvaluationTable,
   SelfEvaluationTable,
 } from '../content/schema/performance.ts';
@@ -70,28 +72,49 @@ export function levelName(level: {
   return `${name}（${level.weight}分${level.score ? `，得${level.score}分` : ''}）`;
 }
 
-function fundsTable(funds: NonNullable<SelfEvaluationTable['funds']>): TableModel {
-  const cols = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
-  const body: ModelCell[][] = funds.rows.map((r: FundsRow) => [
+type Funds = NonNullable<SelfEvaluationTable['funds']>;
+
+/** A funds cell by its column: the 原因 column holds text, every other a figure. */
+const fundsCell = (r: FundsRow, key: FundsColumn['key']): ModelCell =>
+  key === 'reason' ? textCell(r.reason) : figure(r[key]);
+
+/**
+ * The funds block: the name column (资金来源, or the block's label), then the printed columns in
+ * their order; 按收入性质分 and 按支出性质分 side by side below, over the block's full width.
+ */
+function fundsTable(funds: Funds): TableModel {
+  const body: ModelCell[][] = funds.rows.map((r) => [
     th(r.name, 'row'),
-    ...[r.initial, r.fullYear, r.executed, r.weight, r.rate, r.score].map(figure),
+    ...funds.columns.map((c) => fundsCell(r, c.key)),
   ]);
   const byIncome = funds.byIncome ?? [];
   const byNature = funds.byNature ?? [];
   if (byIncome.length || byNature.length) {
-    body.push([th('按收入性质分：', 'col', { colspan: 3 }), th('按支出性质分：', 'col', { colspan: 4 })]);
+    // Each side is a name and an amount: at least two columns, the 支出 side taking the odd one.
+    const width = 1 + funds.columns.length;
+    const income = Math.max(2, Math.floor(width / 2));
+    const nature = Math.max(2, width - income);
+    body.push([
+      th('按收入性质分：', 'col', { colspan: income }),
+      th('按支出性质分：', 'col', { colspan: nature }),
+    ]);
     for (let i = 0; i < Math.max(byIncome.length, byNature.length); i++) {
       const a = byIncome[i];
       const b = byNature[i];
       body.push([
-        a ? th(a.name, 'row', { colspan: 2 }) : textCell(null, { colspan: 2 }),
+        a ? th(a.name, 'row', { colspan: income - 1 }) : textCell(null, { colspan: income - 1 }),
         figure(a?.amount),
-        b ? th(b.name, 'row', { colspan: 3 }) : textCell(null, { colspan: 3 }),
+        b ? th(b.name, 'row', { colspan: nature - 1 }) : textCell(null, { colspan: nature - 1 }),
         figure(b?.amount),
       ]);
     }
   }
-  return { caption: funds.label, head: [[th(funds.label, 'col'), ...cols.map((c) => th(c, 'col'))]], body };
+  return {
+    caption: funds.label,
+    ...(funds.nameHeading ? { captionLine: true } : {}),
+    head: [[th(funds.nameHeading ?? funds.label, 'col'), ...funds.columns.map((c) => th(c.heading, 'col'))]],
+    body,
+  };
 }
 
 function goalsTable(goals: NonNullable<SelfEvaluationTable['goals']>): TableModel {
@@ -102,26 +125,35 @@ function goalsTable(goals: NonNullable<SelfEvaluationTable['goals']>): TableMode
   };
 }
 
-/** The indicator block, 一级 and 二级 cells spanning their rows as on the form. */
-function indicatorTable(indicators: IndicatorLevel1[], total: SelfEvaluationTable['total']): TableModel {
-  const head = [
-    [
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '年度指标值',
-      '实际完成值',
-      '分值',
-      '得分',
-      '偏差原因分析及改进措施',
-    ].map((c) => th(c, 'col')),
-  ];
+/** An indicator row's cell by its column, as printed (a placeholder row's cells as text, muted). */
+function indicatorCell(r: IndicatorRow | null, key: IndicatorColumn['key']): ModelCell {
+  if (r?.kind === 'placeholder') {
+    const value = (r.printed ?? r)[key];
+    return key === 'name' && value
+      ? th(value, 'row', { placeholder: true })
+      : textCell(value, { placeholder: true });
+  }
+  if (key === 'name') return r?.name ? th(r.name, 'row') : textCell(null);
+  if (key === 'weight' || key === 'score') return figure(r?.[key] ?? null);
+  return textCell(r?.[key]);
+}
+
+/**
+ * The indicator block: 一级 and 二级 cells spanning their rows as on the form, then the printed
+ * columns in their order; the 总分 row puts its 分值 and 得分 under those columns.
+ */
+function indicatorTable(t: SelfEvaluationTable | ProjectEvaluationTable): TableModel {
+  const columns = t.indicatorColumns;
+  const head = [[th('一级指标', 'col'), th('二级指标', 'col'), ...columns.map((c) => th(c.heading, 'col'))]];
   const body: ModelCell[][] = [];
-  for (const l1 of indicators) {
+  for (const l1 of t.indicators) {
     const span1 = l1.children.reduce((n, l2) => n + Math.max(1, l2.rows.length), 0) || 1;
     let first1 = true;
     if (!l1.children.length)
-      body.push([th(levelName(l1), 'rowgroup'), ...Array.from({ length: 7 }, () => textCell(null))]);
+      body.push([
+        th(levelName(l1), 'rowgroup'),
+        ...Array.from({ length: 1 + columns.length }, () => textCell(null)),
+      ]);
     for (const l2 of l1.children) {
       const span2 = Math.max(1, l2.rows.length);
       const rows = l2.rows.length ? l2.rows : [null];
@@ -130,20 +162,27 @@ function indicatorTable(indicators: IndicatorLevel1[], total: SelfEvaluationTabl
         if (first1) cells.push(th(levelName(l1), 'rowgroup', { rowspan: span1 }));
         if (i === 0) cells.push(th(levelName(l2), 'rowgroup', { rowspan: span2 }));
         first1 = false;
-        cells.push(
-          r?.name ? th(r.name, 'row') : textCell(null),
-          textCell(r?.target),
-          textCell(r?.actual),
-          figure(r?.weight ?? null),
-          figure(r?.score ?? null),
-          textCell(r?.deviation),
-        );
+        cells.push(...columns.map((c) => indicatorCell(r, c.key)));
         body.push(cells);
       });
     }
   }
-  if (total)
-    body.push([th('总分', 'row', { colspan: 5 }), figure(total.weight), figure(total.score), textCell(null)]);
+  const total = t.total;
+  if (total) {
+    const first = columns.findIndex((c) => c.key === 'weight' || c.key === 'score');
+    body.push([
+      th('总分', 'row', { colspan: 2 + first }),
+      ...columns
+        .slice(first)
+        .map((c) =>
+          c.key === 'weight'
+            ? figure(total.weight)
+            : c.key === 'score'
+              ? figure(total.score)
+              : textCell(null),
+        ),
+    ]);
+  }
   return { caption: '绩效指标', head, body };
 }
 
@@ -155,7 +194,7 @@ function evaluationTables(
     { caption: '基本信息', head: [], body: identity },
     ...(t.funds ? [fundsTable(t.funds)] : []),
     ...(t.goals ? [goalsTable(t.goals)] : []),
-    indicatorTable(t.indicators, t.total),
+    indicatorTable(t),
   ];
 }
 
