@@ -322,7 +322,7 @@ const cases: Case[] = [
         file: 'content/hunan-guangzhou/office.yaml',
         create: readFileSync('content/hunan-shenzhen/office.yaml', 'utf8')
           .replace('name: 湖南省人民政府驻深圳办事处', 'name: 湖南省人民政府驻广州办事处')
-          .replace('shortName: 深圳办事处', 'shortName: 湖南驻广州办事处'),
+          .replace('shortName: 湖南省驻深圳办', 'shortName: 湖南省驻广州办'),
       },
     ],
     refused: {
@@ -353,7 +353,7 @@ const cases: Case[] = [
       },
     ],
     refused: {
-      message: /shortName “深圳办事处”与 content\/hunan-shenzhen\/office\.yaml 的 shortName 相同/,
+      message: /shortName “湖南省驻深圳办”与 content\/hunan-shenzhen\/office\.yaml 的 shortName 相同/,
       at: 'shortName:',
     },
   },
@@ -363,8 +363,8 @@ const cases: Case[] = [
       {
         file: 'content/zz-copy/office.yaml',
         create: readFileSync('content/zhanjiang-guangzhou/office.yaml', 'utf8').replace(
-          'shortName: 广州办',
-          'shortName: 广州办２',
+          'shortName: 湛江市驻广州办',
+          'shortName: 湛江市驻广州办２',
         ),
       },
       on(

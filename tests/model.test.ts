@@ -13,7 +13,7 @@ import { officeTrend } from '../src/lib/charts/office.ts';
 import { reportCharts } from '../src/lib/charts/report.ts';
 import { reportForms } from '../src/lib/tables/report-forms.ts';
 import { selfEvaluationForm } from '../src/lib/tables/performance.ts';
-import type { ModelCell } from '../src/lib/tables/model.ts';
+import { associate, figure, textCell, th, type ModelCell, type TableModel } from '../src/lib/tables/model.ts';
 
 const { reports, errors } = loadContent(contentRoot());
 const byId = (id: string) => reports.find((r) => r.id === id)!;
@@ -56,12 +56,97 @@ test('grouped columns: a data cell is associated with its group, column and row 
   assert.deepEqual(names, ['本年支出', '项目支出', '参事事务']);
 });
 
-test('two-sided forms associate each side with its own row header', () => {
+/** The texts of the headers a cell names, looked up among the header cells of its table. */
+const headerTexts = (table: TableModel, cell: ModelCell) => {
+  const ids = new Map(
+    [...table.head, ...table.body]
+      .flat()
+      .filter((c) => c.id)
+      .map((c) => [c.id, c.text]),
+  );
+  return cell.headers ? cell.headers.split(' ').map((id) => ids.get(id)) : [];
+};
+
+test('two-sided forms: a figure names its side’s column headers and both row headers of its printed row (HTML_CodeSniffer H43)', () => {
   const t01 = reportView(huaihua, reportContext()).forms.get('t01')!.tables[0];
   const row = t01.body[0];
-  const rowHeader = (cell: ModelCell) => row.find((c) => cell.headers!.split(' ').includes(c.id!))?.text;
-  assert.equal(rowHeader(row[2]), '一、一般公共预算财政拨款收入');
-  assert.equal(rowHeader(row[5]), '一、一般公共服务支出');
+  const names = ['一、一般公共预算财政拨款收入', '一、一般公共服务支出'];
+  assert.deepEqual(headerTexts(t01, row[2]), ['收入', '决算数', ...names]);
+  assert.deepEqual(headerTexts(t01, row[5]), ['支出', '决算数', ...names]);
+});
+
+test('栏次: the column-number row is data cells naming the headers of their column', () => {
+  const forms = reportView(huaihua, reportContext()).forms;
+  const numbered = [...forms.values()].flatMap((f) => f.tables).filter((t) => t.columnNumbers);
+  assert.equal(numbered.length, 8, 'every 决算 table but 公开06表 prints 栏次');
+  for (const t of numbered)
+    for (const c of t.columnNumbers!) {
+      assert.equal(c.th, undefined, `${t.caption}: “${c.text}” is a data cell`);
+      assert.ok(c.headers, `${t.caption}: “${c.text}” names its headers`);
+    }
+  const t05 = forms.get('t05')!.tables[0];
+  // HTML_CodeSniffer counts every header cell of the column, the 合计 row's below included.
+  assert.deepEqual(headerTexts(t05, t05.columnNumbers![0]), ['项目', '功能分类科目编码', '合计']);
+  const t09 = forms.get('t09')!.tables[0];
+  const [first, , third, , , , , , , , , last] = t09.columnNumbers!;
+  assert.deepEqual(headerTexts(t09, first), ['预算数', '合计']);
+  assert.deepEqual(headerTexts(t09, third), ['预算数', '公务用车购置及运行维护费', '小计']);
+  assert.deepEqual(headerTexts(t09, last), ['决算数', '公务接待费']);
+});
+
+test('the Shenzhen project form: 主管部门 and 实施单位 cells name both headers of their row', () => {
+  const identity = reportView(shenzhen, reportContext())
+    .forms.get('project-1')!
+    .tables.find((t) => t.caption === '基本信息')!;
+  const row = identity.body[1];
+  assert.deepEqual(
+    row.map((c) => c.th ?? 'td'),
+    ['row', 'td', 'row', 'td'],
+  );
+  assert.deepEqual(headerTexts(identity, row[1]), ['主管部门', '实施单位']);
+  assert.deepEqual(headerTexts(identity, row[3]), ['主管部门', '实施单位']);
+});
+
+test('a level the form prints without a name is a blank cell, never an empty header', () => {
+  const ind = reportView(shenzhen, reportContext())
+    .forms.get('project-1')!
+    .tables.find((t) => t.caption === '绩效指标')!;
+  const unnamed = ind.body[0][0];
+  assert.deepEqual([unnamed.th, unnamed.text, unnamed.kind, unnamed.rowspan], [undefined, '', 'blank', 6]);
+  assert.equal(headerTexts(ind, unnamed)[0], '一级指标');
+  for (const r of [...reports, ...variants.reports])
+    for (const { form } of reportForms(r.data))
+      for (const t of form.tables)
+        for (const c of [...t.head, ...t.body].flat())
+          if (c.th) assert.notEqual(c.text.trim(), '', `${r.id} ${form.id}: an empty header cell`);
+});
+
+test('associate: headers of the whole row and column, wherever placed; an empty header becomes a blank cell', () => {
+  const table = associate(
+    {
+      caption: 'x',
+      head: [
+        [th('A', 'colgroup', { colspan: 2 }), th('B', 'col', { rowspan: 2 })],
+        [th('a1', 'col'), th('a2', 'col')],
+      ],
+      columnNumbers: [textCell('1'), textCell('2'), textCell('3')],
+      body: [
+        [th('r1', 'row'), figure('1.00'), th('r1b', 'row')],
+        [th('', 'row'), figure('2.00'), figure('3.00')],
+        [textCell('c'), th('合计', 'row', { colspan: 2 })],
+      ],
+    },
+    'x',
+  );
+  const [r1, r2, r3] = table.body;
+  // Headers to the right of the cell and below it in its column count (HTML_CodeSniffer H43).
+  assert.deepEqual(headerTexts(table, table.columnNumbers![1]), ['A', 'a2', '合计']);
+  assert.deepEqual(headerTexts(table, r1[1]), ['A', 'a2', '合计', 'r1', 'r1b']);
+  assert.deepEqual([r2[0].th, r2[0].id, r2[0].kind], [undefined, undefined, 'blank']);
+  assert.deepEqual(headerTexts(table, r2[0]), ['A', 'a1', 'r1']);
+  assert.deepEqual(headerTexts(table, r2[2]), ['B', 'r1b', '合计']);
+  // Left of the row's first header cell, no row header applies.
+  assert.deepEqual(headerTexts(table, r3[0]), ['A', 'a1', 'r1']);
 });
 
 test('indicator levels span their rows as on the form', () => {

@@ -38,6 +38,9 @@ interface Sides {
 const REPORT_PAGE = /^\/offices\/([^/]+)\/(\d{4})\/([^/]+)\/$/;
 const OFFICE_PAGE = /^\/offices\/([^/]+)\/$/;
 
+/** Pages that list every office or report. */
+const OVERVIEW_PAGES = ['/', '/offices/', '/compare/', '/data/'];
+
 /** A report whose own files changed, as opposed to one whose check findings alone moved (with its 决算). */
 const edited = (r: ReportDiff) =>
   r.status !== 'changed' || r.cells.length + r.meta.length + r.narrative.length > 0;
@@ -45,7 +48,7 @@ const edited = (r: ReportDiff) =>
 /**
  * The changes that explain a page: a report page its own report (findings included: its 数据说明
  * lists them); an office page the office's edited reports and its office.yaml; the overview pages
- * (/, /offices/, /compare/) every edited report and every changed office, since they list them
+ * (/, /offices/, /compare/, /data/) every edited report and every changed office, since they list them
  * all; the glossary the edited reports that have a glossary. Any other page (about, search, 404)
  * shows no report, so nothing in the data explains it.
  */
@@ -63,7 +66,7 @@ function pageCauses(url: string, data: DataDiff, sides: Sides): string[] {
       ...offices.filter((id) => id === office[1]),
       ...reports.filter((id) => id.startsWith(`${office[1]}/`)),
     ];
-  if (url === '/' || url === '/offices/' || url === '/compare/') return [...offices, ...reports];
+  if (OVERVIEW_PAGES.includes(url)) return [...offices, ...reports];
   if (url === '/glossary/') {
     const withGlossary = new Set(
       [...sides.base.reports, ...sides.head.reports]

@@ -41,6 +41,9 @@ async function capture(context: BrowserContext, url: string): Promise<Buffer> {
         )
         .catch(() => undefined); // an undrawn chart shows up in the difference
     }
+    // Scroll-driven animations (the tables' scroll cue) settle at a moment that depends on load:
+    // both sides are taken without them, so an unchanged page gives the same pixels.
+    await page.addStyleTag({ content: '*, *::before, *::after { animation: none !important; }' });
     await page.evaluate(
       () =>
         new Promise((done) => {

@@ -5,14 +5,19 @@
  *   a change marks the loaded content stale (invalidateContent in src/lib/site.ts), prints the
  *   located content errors if there are any, and reloads the open pages;
  * - after `astro build`, the Pagefind index is written into the output (search-index.ts); any
- *   error Pagefind reports fails the build.
+ *   error Pagefind reports fails the build. Then the sitemap (written by @astrojs/sitemap, which
+ *   runs before this and only logs its failures) must exist, and the Content-Security-Policy the
+ *   built pages need is written to the output's _headers (csp.ts); a page the policy cannot
+ *   allow fails the build.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { loadContent } from '../lib/content/load.ts';
 import { contentRoot, invalidateContent } from '../lib/site.ts';
 import { buildChartScript } from './chart-script.ts';
+import { CspError, writeHeaders } from './csp.ts';
 import { indexSearch, SearchIndexError } from './search-index.ts';
 
 /** Prints the located content errors (file:line:col, in Chinese); true when there are none. */
@@ -53,11 +58,19 @@ export default function gongkai(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         // Printed as the old index step did: `astro build --silent` mutes the logger, not these.
+        const site = fileURLToPath(dir);
         try {
-          console.log(await indexSearch(fileURLToPath(dir)));
+          console.log(await indexSearch(site));
+          console.log(writeHeaders(site));
         } catch (e) {
-          if (!(e instanceof SearchIndexError)) throw e;
+          if (!(e instanceof SearchIndexError || e instanceof CspError)) throw e;
           console.error(e.message);
+          process.exit(1);
+        }
+        if (!existsSync(join(site, 'sitemap-index.xml'))) {
+          console.error(
+            '没有生成 sitemap-index.xml：检查 astro.config.mjs 中的 site 和 @astrojs/sitemap 的设置。',
+          );
           process.exit(1);
         }
       },

@@ -41,8 +41,8 @@ const fields: Omit<Payload, 'expect'>[] = [
   {
     field: 'office shortName (the 机构 search filter)',
     file: OFFICE,
-    from: 'shortName: 广州办',
-    to: `shortName: 广州办${img(2)}&lt;svg class=pwn onload=alert(22)&gt;`,
+    from: 'shortName: 湛江市驻广州办',
+    to: `shortName: 湛江市驻广州办${img(2)}&lt;svg class=pwn onload=alert(22)&gt;`,
   },
   {
     field: 'office parent',

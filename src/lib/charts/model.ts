@@ -22,6 +22,43 @@ export interface ChartSpec {
   source: string;
 }
 
+/** Characters per line of a category label: beside horizontal bars, and under vertical ones. */
+export const LABEL_WIDTH = { horizontal: 8, vertical: 5 } as const;
+
+/**
+ * A category label as the lines the chart draws, none longer than `width` characters, so that no
+ * label is cut at the chart's edge: breaks after "·" and before "（", and a longer part in lines
+ * of even length ("怀化市人民政府驻北京联络处（2022）" → 怀化市人民政府 / 驻北京联络处 / （2022）).
+ */
+export function wrapLabel(label: string, width: number): string[] {
+  const parts = label.split(/(?<=·)|(?=（)/u).filter((p) => p !== '');
+  const lines: string[] = [];
+  for (const part of parts) {
+    const chars = [...part];
+    const last = lines.length ? [...lines[lines.length - 1]] : [];
+    if (lines.length && last.length + chars.length <= width) {
+      lines[lines.length - 1] += part;
+      continue;
+    }
+    const n = Math.ceil(chars.length / width);
+    const size = Math.ceil(chars.length / n);
+    for (let i = 0; i < chars.length; i += size) lines.push(chars.slice(i, i + size).join(''));
+  }
+  return lines.length ? lines : [label];
+}
+
+/** A chart as drawn: the series that have a figure, and each label as its lines. */
+interface ChartView extends ChartSpec {
+  labelLines: string[][];
+}
+
+/** The chart as drawn: a series with no figure at all is left out (it would draw nothing). */
+export function chartView(chart: ChartSpec): ChartView {
+  const series = chart.series.filter((s) => s.values.some((v) => v !== null && v.trim() !== ''));
+  const width = chart.type === 'doughnut' || chart.horizontal ? LABEL_WIDTH.horizontal : LABEL_WIDTH.vertical;
+  return { ...chart, series, labelLines: chart.labels.map((l) => wrapLabel(l, width)) };
+}
+
 export const big = (t: string | null | undefined) => (isAmount(t) ? toBig(t) : null);
 /** A share in percent with one decimal. */
 export const pct = (part: Big, whole: Big) =>

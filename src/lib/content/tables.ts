@@ -73,10 +73,12 @@ const PAGE_IDS = [
 ];
 /** Prefixes of generated ids: charts, glossary terms, narrative headings, years. */
 const PAGE_PREFIX_RE = /^(?:chart-|term-|s-|y\d+$)/;
+/** Names of a report's data downloads beside its tables' (data/<key>.csv …): the package descriptor. */
+const DOWNLOAD_NAMES = ['datapackage'];
 /** Suffixes the page appends to a table's key. */
 const GENERATED_SUFFIX_RE = /-(?:h|cap|\d+)$/;
 
-const RESERVED = `不能用作表的键的有：正式表格的 ${OFFICIAL_IDS.join('、')}；页面已用的 ${PAGE_IDS.join('、')}；页面生成的 id，即以 chart-、term-、s- 开头或以 -h、-cap、-数字 结尾的键`;
+const RESERVED = `不能用作表的键的有：正式表格的 ${OFFICIAL_IDS.join('、')}；页面已用的 ${PAGE_IDS.join('、')}；数据下载文件名 ${DOWNLOAD_NAMES.join('、')}；页面生成的 id，即以 chart-、term-、s- 开头或以 -h、-cap、-数字 结尾的键`;
 
 /** Why `key` cannot name an extra table, or undefined when it can. */
 export function reservedTableKey(key: string): string | undefined {
@@ -84,8 +86,10 @@ export function reservedTableKey(key: string): string | undefined {
     ? '是正式表格的 id'
     : PAGE_IDS.includes(key) || PAGE_PREFIX_RE.test(key)
       ? '与页面上已有的 id 冲突'
-      : GENERATED_SUFFIX_RE.test(key)
-        ? '与页面为表格标题和表头生成的 id 冲突'
-        : undefined;
+      : DOWNLOAD_NAMES.includes(key)
+        ? '与报告数据下载中的文件名冲突'
+        : GENERATED_SUFFIX_RE.test(key)
+          ? '与页面为表格标题和表头生成的 id 冲突'
+          : undefined;
   return why && `表的键 ${key} ${why}：换一个名字（如 staff-list）。${RESERVED}`;
 }

@@ -19,7 +19,10 @@ export function officeYaml(f: OfficeFields): string {
     '# 机构信息：由 npm run new 生成。凡写着“待填”的地方都按原文照录后删去占位；',
     '# 数字写数字（如 19），文字占位 { 待填: 说明 } 整个换成原文文字。每处占位都会让 npm run check 报错。',
     entry('name', given(f.name, '机构全称，照录原文（如 湖南省怀化市人民政府驻北京联络处）')),
-    entry('shortName', given(f.shortName, '原文中使用的简称（如 怀化市驻京联络处）')),
+    entry(
+      'shortName',
+      given(f.shortName, '站内简称：设立政府加驻地，全站不重名（如 怀化市驻北京联络处、湛江市驻广州办）'),
+    ),
     entry('parent', given(f.parent, '设立本机构的人民政府（如 湖南省怀化市人民政府）')),
     entry('level', f.level ?? todo, '省级 或 市级'),
     entry('seat', given(f.seat, '驻地城市（如 北京）')),

@@ -73,45 +73,68 @@ export const textCell = (value: string | null | undefined, extra: Partial<ModelC
     : { text: value, kind: 'text', ...extra };
 
 /**
- * Lays the header and body rows out on a grid (honouring row and column spans), gives every
- * header cell an id and every data cell the ids of its column and row headers.
+ * Lays the header rows, the 栏次 row and the body rows out on one grid (honouring row and column
+ * spans), gives every header cell an id and every data cell (栏次 cells included) the ids of its
+ * headers. The association is the one HTML_CodeSniffer (pa11y's engine) requires of a table with
+ * several levels of headers (its H43 test): every header cell of the cell's rows from the row's
+ * first header cell on, and every header cell of its columns from the column's first header cell
+ * down, wherever in the table that header cell is. A header cell with no text would head nothing:
+ * it becomes a blank data cell.
  */
 export function associate(table: TableModel, prefix: string): TableModel {
+  const rows = [...table.head, ...(table.columnNumbers ? [table.columnNumbers] : []), ...table.body];
+  interface Placed {
+    cell: ModelCell;
+    row: number;
+    col: number;
+  }
+  const placed: Placed[] = [];
+  const taken: boolean[][] = [];
   let n = 0;
-  const place = (rows: ModelCell[][]) => {
-    const grid: ModelCell[][] = [];
-    rows.forEach((row, r) => {
-      grid[r] ??= [];
-      let c = 0;
-      for (const cell of row) {
-        while (grid[r][c]) c++;
-        if (cell.th) cell.id = `${prefix}-${++n}`;
-        for (let dr = 0; dr < (cell.rowspan ?? 1); dr++)
-          for (let dc = 0; dc < (cell.colspan ?? 1); dc++) (grid[r + dr] ??= [])[c + dc] = cell;
-        c += cell.colspan ?? 1;
+  rows.forEach((cells, r) => {
+    let c = 0;
+    for (const cell of cells) {
+      while (taken[r]?.[c]) c++;
+      if (cell.th && cell.text.trim() === '') {
+        delete cell.th;
+        cell.kind ??= 'blank';
       }
-    });
-    return grid;
-  };
-  const headGrid = place(table.head);
-  const bodyGrid = place(table.body);
-  const columnHeaders = (col: number) =>
-    [
-      ...new Set(
-        headGrid.map((row) => row[col]).filter((cell): cell is ModelCell => !!cell?.th && cell.th !== 'row'),
-      ),
-    ].map((cell) => cell.id);
-  bodyGrid.forEach((row) => {
-    row.forEach((cell, col) => {
-      if (cell.th || cell.headers !== undefined || row.indexOf(cell) !== col) return;
-      // Groups to the left apply; of the row headers only the nearest (two-sided forms print two).
-      const left = row.slice(0, col);
-      const nearest = left.findLast((c) => c.th === 'row');
-      const rowHeaders = [...new Set(left.filter((c) => c.th === 'rowgroup' || c === nearest))].map(
-        (c) => c.id,
-      );
-      cell.headers = [...columnHeaders(col), ...rowHeaders].join(' ');
-    });
+      if (cell.th) cell.id = `${prefix}-${++n}`;
+      placed.push({ cell, row: r, col: c });
+      for (let dr = 0; dr < (cell.rowspan ?? 1); dr++)
+        for (let dc = 0; dc < (cell.colspan ?? 1); dc++) (taken[r + dr] ??= [])[c + dc] = true;
+      c += cell.colspan ?? 1;
+    }
   });
+  // The header cells of each grid row and column, in document order, and where the first starts.
+  interface Line {
+    first: number;
+    headers: Placed[];
+  }
+  const rowLines: Line[] = [];
+  const colLines: Line[] = [];
+  for (const p of placed) {
+    if (!p.cell.th) continue;
+    for (let r = p.row; r < p.row + (p.cell.rowspan ?? 1); r++)
+      (rowLines[r] ??= { first: p.col, headers: [] }).headers.push(p);
+    for (let c = p.col; c < p.col + (p.cell.colspan ?? 1); c++)
+      (colLines[c] ??= { first: p.row, headers: [] }).headers.push(p);
+  }
+  for (const p of placed) {
+    if (p.cell.th) continue;
+    const columnHeaders = new Set<Placed>();
+    const rowHeaders = new Set<Placed>();
+    for (let r = p.row; r < p.row + (p.cell.rowspan ?? 1); r++)
+      for (let c = p.col; c < p.col + (p.cell.colspan ?? 1); c++) {
+        if (rowLines[r] && c >= rowLines[r].first) rowLines[r].headers.forEach((h) => rowHeaders.add(h));
+        if (colLines[c] && r >= colLines[c].first) colLines[c].headers.forEach((h) => columnHeaders.add(h));
+      }
+    // Read top-down, then left to right: column headers, then row headers.
+    const ordered = [
+      ...[...columnHeaders].sort((a, b) => a.row - b.row || a.col - b.col),
+      ...[...rowHeaders].filter((h) => !columnHeaders.has(h)).sort((a, b) => a.col - b.col || a.row - b.row),
+    ];
+    p.cell.headers = ordered.map((h) => h.cell.id).join(' ');
+  }
   return table;
 }

@@ -138,6 +138,13 @@ function indicatorCell(r: IndicatorRow | null, key: IndicatorColumn['key']): Mod
   return textCell(r?.[key]);
 }
 
+/** A 一级 or 二级 cell: a header over its rows, or a blank cell where the form prints no name. */
+const levelCell = (level: Parameters<typeof levelName>[0], rowspan?: number): ModelCell => {
+  const name = levelName(level);
+  const span = rowspan === undefined ? {} : { rowspan };
+  return name ? th(name, 'rowgroup', span) : textCell(null, span);
+};
+
 /**
  * The indicator block: 一级 and 二级 cells spanning their rows as on the form, then the printed
  * columns in their order; the 总分 row puts its 分值 and 得分 under those columns.
@@ -150,17 +157,14 @@ function indicatorTable(t: SelfEvaluationTable | ProjectEvaluationTable): TableM
     const span1 = l1.children.reduce((n, l2) => n + Math.max(1, l2.rows.length), 0) || 1;
     let first1 = true;
     if (!l1.children.length)
-      body.push([
-        th(levelName(l1), 'rowgroup'),
-        ...Array.from({ length: 1 + columns.length }, () => textCell(null)),
-      ]);
+      body.push([levelCell(l1), ...Array.from({ length: 1 + columns.length }, () => textCell(null))]);
     for (const l2 of l1.children) {
       const span2 = Math.max(1, l2.rows.length);
       const rows = l2.rows.length ? l2.rows : [null];
       rows.forEach((r, i) => {
         const cells: ModelCell[] = [];
-        if (first1) cells.push(th(levelName(l1), 'rowgroup', { rowspan: span1 }));
-        if (i === 0) cells.push(th(levelName(l2), 'rowgroup', { rowspan: span2 }));
+        if (first1) cells.push(levelCell(l1, span1));
+        if (i === 0) cells.push(levelCell(l2, span2));
         first1 = false;
         cells.push(...columns.map((c) => indicatorCell(r, c.key)));
         body.push(cells);
