@@ -5,11 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { sitePages, useBrowser } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useBrowser();
 const pages = sitePages();
 
@@ -107,28 +106,7 @@ for (const path of pages) {
         assert.ok(c.rows > 0, `${c.id}: has its data table`);
         assert.ok(c.caption.length > 5, `${c.id}: has a summary`);
       }
-      await page.addScriptTag({ path: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                o: object,
-              ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const r = await axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return r.violations.map(
-          (v) =>
-            `${v.id}: ${v.help} (${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join('; ')})`,
-        );
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], 'axe-core WCAG 2.1 AA');
       assert.deepEqual(problems, [], 'no console errors or failed requests');
     } finally {

@@ -10,7 +10,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -24,8 +23,8 @@ import { reportUrl } from '../src/lib/site.ts';
 import { checkEdited, type Edit, type Located } from './support/edited-content.ts';
 import { fixtureSiteDir, siteDir } from './support/site.ts';
 import { useBrowser } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FIXTURE = 'tests/fixtures/form-variants';
 const Y23 = 'content/yangli-beijing/2023/performance.yaml';
 const Y24 = 'content/yangli-beijing/2024/performance.yaml';
@@ -723,24 +722,7 @@ describe('the fixture site in Chromium', () => {
           { timeout: 10_000 },
         );
         assert.ok((await p.locator('figure.chart canvas').count()) > 0, 'a chart is drawn on a canvas');
-        await p.addScriptTag({ path: axeSource });
-        const violations = await p.evaluate(async () => {
-          type Axe = {
-            run(
-              o: object,
-            ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-          };
-          const r = await (window as unknown as { axe: Axe }).axe.run({
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return r.violations.map(
-            (v) =>
-              `${v.id}: ${v.help} (${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join('; ')})`,
-          );
-        });
+        const violations = await axeViolations(p);
         assert.deepEqual(violations, [], 'axe-core WCAG 2.1 AA');
         assert.deepEqual(problems, []);
       } finally {

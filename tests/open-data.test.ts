@@ -1,13 +1,15 @@
 /**
  * Open data on the built site (SITE_DIR, and the form-variant fixtures' FIXTURE_SITE_DIR when
- * set): every table's CSV/JSON/xlsx and every chart's CSV/JSON, parsed back to the texts of the
- * content; the data packages against the official Frictionless v2 schemas (schemas/frictionless);
- * the zips, the links on the pages, /data/ and catalog.json. Byte-identical rebuilds of these
+ * set): every table's and every chart's CSV/JSON/xlsx, parsed back to the texts of the content;
+ * the data packages against the official Frictionless v2 schemas (schemas/frictionless); the
+ * office pages' and /compare/'s tables and charts, parsed back to the rows and charts computed
+ * here from the loaded content; the zips, the links on the pages, /data/ and catalog.json. Byte-identical rebuilds of these
  * files are covered by tests/determinism.test.ts, which compares every file of the site.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -20,6 +22,12 @@ import { reportTables } from '../src/lib/review/figures.ts';
 import { reportForms } from '../src/lib/tables/report-forms.ts';
 import { reportCharts } from '../src/lib/charts/report.ts';
 import { reportDownloadLinks } from '../src/lib/open-data/package.ts';
+import { METRICS, compareRows, type CompareRow } from '../src/lib/compare.ts';
+import { compareCharts } from '../src/lib/charts/compare.ts';
+import { officeTrend } from '../src/lib/charts/office.ts';
+import type { ChartSpec } from '../src/lib/charts/model.ts';
+import { displayNumber } from '../src/lib/excel/number-format.ts';
+import { officeData, pageDownloads, pageFileNames, pageFiles } from '../src/lib/open-data/site-wide.ts';
 import { siteDir } from './support/site.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -61,13 +69,107 @@ const csvRows = (bytes: Buffer): string[][] => {
 const dataDir = (site: string, r: Report) => join(site, 'offices', r.id, 'data');
 const hasData = (r: Report) => tableEntries(r.data).length > 0 || reportCharts(r).length > 0;
 
+/** A one-sheet workbook's cells as the texts Excel shows: a number under its format, blank as "". */
+async function sheetTexts(file: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  assert.equal(wb.worksheets.length, 1, `${file}: one worksheet`);
+  const ws = wb.worksheets[0];
+  const rows: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: string[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = ws.getCell(r, c);
+      const v = cell.value;
+      if (v === null || v === undefined) row.push('');
+      else if (typeof v === 'number') row.push(displayNumber(v, cell.numFmt) ?? `date ${v}`);
+      else if (typeof v === 'string') row.push(v);
+      else assert.fail(`${file} ${cell.address}: a number or a text, not ${JSON.stringify(v)}`);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A chart's data as the texts of its table: header (category, series), one row per label ("" blank). */
+const chartGrid = (chart: ChartSpec) => [
+  [chart.category, ...chart.series.map((s) => s.name)],
+  ...chart.labels.map((l, i) => [l, ...chart.series.map((s) => s.values[i] ?? '')]),
+];
+
+/** A chart's CSV, JSON and xlsx all hold exactly its label and series texts. */
+async function assertChartFiles(base: string, chart: ChartSpec) {
+  const grid = chartGrid(chart);
+  const [header, ...records] = csvRows(readFileSync(`${base}.csv`));
+  assert.deepEqual(
+    [header, ...records].map((rec) => rec.slice(1)),
+    grid,
+    `${base}.csv`,
+  );
+  assert.deepEqual(
+    records.map((rec) => rec[0]),
+    chart.labels.map((_, i) => String(i + 1)),
+  );
+  const json = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Record<string, string | null>[];
+  assert.deepEqual(
+    json.map((o) => header.slice(1).map((h) => o[h] ?? '')),
+    grid.slice(1),
+    `${base}.json`,
+  );
+  assert.deepEqual(await sheetTexts(`${base}.xlsx`), grid, `${base}.xlsx`);
+}
+
+/** The comparison table as its files must hold it, from the rows computed here: texts, sources, addresses. */
+const compareGrid = (rows: CompareRow[], site: string) => [
+  [
+    '序号',
+    '机构',
+    '机构代码',
+    '年度',
+    ...METRICS.flatMap((m) => [`${m.label}（${m.unit}）`, `${m.label}：来源`, `${m.label}：链接`]),
+  ],
+  ...rows.map((r, i) => [
+    String(i + 1),
+    r.office.data.shortName,
+    r.office.slug,
+    String(r.year),
+    ...METRICS.flatMap((m) => {
+      const v = r.values[m.key];
+      return [v?.text ?? '', v?.source ?? '', v?.href ? `${site.replace(/\/$/, '')}${v.href}` : ''];
+    }),
+  ]),
+];
+
+async function assertCompareFiles(base: string, rows: CompareRow[], site: string) {
+  const grid = compareGrid(rows, site);
+  assert.deepEqual(csvRows(readFileSync(`${base}.csv`)), grid, `${base}.csv`);
+  const json = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Record<string, string | null>[];
+  assert.deepEqual(
+    json.map((o) => grid[0].map((h) => o[h] ?? '')),
+    grid.slice(1),
+    `${base}.json`,
+  );
+  // The workbook leaves out 序号 (the sheet numbers its rows).
+  assert.deepEqual(
+    await sheetTexts(`${base}.xlsx`),
+    grid.map((row) => row.slice(1)),
+    `${base}.xlsx`,
+  );
+}
+
 /** The CSV fields a value column of the content may be written under (a repeated heading gets （n）). */
 const columnsNamed = (header: string[], column: string) =>
   header.flatMap((h, i) => (h === column || h.startsWith(`${column}（`) ? [i] : []));
 
 for (const { dir: site, content } of sites) {
-  const { reports, errors } = loadContent(resolve(content));
+  const { offices, reports, errors } = loadContent(resolve(content));
   assert.deepEqual(errors, []);
+  const ownReports = (slug: string) => reports.filter((r) => r.office === slug);
+  // The address the site was built for, from a page's canonical link.
+  const siteUrl = () => {
+    const html = readFileSync(join(site, 'compare', 'index.html'), 'utf8');
+    return new URL('/', /<link rel="canonical" href="([^"]+)"/.exec(html)![1]).href;
+  };
   const seen = { blank: 0, zero: 0, na: 0 };
 
   test(`${content}: every table's CSV holds exactly the content's texts, codes as text; JSON and xlsx beside it`, async () => {
@@ -133,22 +235,108 @@ for (const { dir: site, content } of sites) {
     );
   });
 
-  test(`${content}: every chart's data as CSV and JSON, labels × series as printed`, () => {
+  test(`${content}: every chart's data as CSV, JSON and xlsx, labels × series as printed`, async () => {
+    let charts = 0;
     for (const r of reports)
       for (const chart of reportCharts(r)) {
-        const base = join(dataDir(site, r), chart.id);
-        const [header, ...records] = csvRows(readFileSync(`${base}.csv`));
-        assert.deepEqual(header.slice(1), [chart.category, ...chart.series.map((s) => s.name)]);
-        assert.deepEqual(
-          records.map((rec) => rec.slice(1)),
-          chart.labels.map((l, i) => [l, ...chart.series.map((s) => s.values[i] ?? '')]),
-        );
-        const json = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Record<string, string | null>[];
-        assert.deepEqual(
-          json.map((o) => o[chart.category]),
-          chart.labels,
-        );
+        await assertChartFiles(join(dataDir(site, r), chart.id), chart);
+        charts++;
       }
+    assert.ok(charts > 0, 'some report has a chart');
+  });
+
+  test(`${content}: /compare/'s table and charts as CSV, JSON and xlsx, from the rows of the content`, async () => {
+    const rows = compareRows(offices, reports);
+    const dir = join(site, 'compare', 'data');
+    await assertCompareFiles(join(dir, 'compare'), rows, siteUrl());
+    const charts = compareCharts(rows);
+    for (const chart of charts) await assertChartFiles(join(dir, chart.id), chart);
+    // Every published figure is in the table with the report table it comes from; computed ones say so.
+    const [header, ...records] = csvRows(readFileSync(join(dir, 'compare.csv')));
+    for (const m of METRICS) {
+      const [value, source, link] = ['（', '：来源', '：链接'].map((x) =>
+        header.findIndex((h) => h.startsWith(`${m.label}${x}`)),
+      );
+      for (const rec of records) {
+        if (rec[value] === '') assert.equal(rec[source] + rec[link], '', `${m.label}: unpublished is blank`);
+        else if (rec[source].startsWith('计算：')) assert.equal(rec[link], '');
+        else if (rec[link]) assert.match(rec[link], /\/offices\/[^/]+\/\d{4}\/[^/]+\/(#.*)?$/);
+      }
+    }
+    const html = readFileSync(join(site, 'compare', 'index.html'), 'utf8');
+    for (const id of ['compare', ...charts.map((c) => c.id)])
+      for (const ext of ['csv', 'json', 'xlsx'])
+        assert.ok(
+          html.includes(`href="/compare/data/${id}.${ext}" download`),
+          `/compare/ links ${id}.${ext}`,
+        );
+  });
+
+  test(`${content}: each office page's table and trend chart as CSV, JSON and xlsx, linked from the page`, async () => {
+    let trends = 0;
+    for (const o of offices) {
+      const own = ownReports(o.slug);
+      const rows = compareRows([o], own);
+      const trend = officeTrend(rows);
+      const dir = join(site, 'offices', o.slug, 'data');
+      const html = readFileSync(join(site, 'offices', o.slug, 'index.html'), 'utf8');
+      const ids = [...(rows.length ? ['figures'] : []), ...(trend ? [trend.id] : [])];
+      if (rows.length) await assertCompareFiles(join(dir, 'figures'), rows, siteUrl());
+      if (trend) {
+        await assertChartFiles(join(dir, trend.id), trend);
+        trends++;
+      }
+      for (const id of ids)
+        for (const ext of ['csv', 'json', 'xlsx'])
+          assert.ok(
+            html.includes(`href="/offices/${o.slug}/data/${id}.${ext}" download`),
+            `${o.slug}: links ${id}.${ext}`,
+          );
+      const hrefs = [...html.matchAll(/href="([^"]*\/data\/[^"]*)"/g)].map((m) => m[1]);
+      for (const h of hrefs) assert.ok(existsSync(join(site, h)), `${o.slug}: ${h} exists`);
+    }
+    console.log(`${content}: ${trends} 个机构页面有历年图表`);
+  });
+
+  test(`${content}: an office with two years gets its trend chart's files (the content has one year per office)`, async () => {
+    // No committed office publishes two years yet: an earlier year is made here from a report's copy.
+    const officeOf = (x: Report) => offices.find((o) => o.slug === x.office)!;
+    const r = reports.find((x) => {
+      const v = compareRows([officeOf(x)], [x])[0]?.values ?? {};
+      return v.total ?? v.basic ?? v.project ?? v.sangong;
+    });
+    if (!r) return assert.notEqual(content, 'content', 'the content has a report with main figures');
+    const earlier = {
+      ...r,
+      id: r.id.replace(/\/\d{4}\//, `/${r.data.year - 1}/`),
+      data: { ...r.data, year: r.data.year - 1 },
+    };
+    const o = { ...officeOf(r) };
+    const own = [r, earlier as Report];
+    const trend = officeTrend(compareRows([o], own));
+    assert.ok(trend, 'two years make a trend');
+    const d = officeData(o, own);
+    assert.deepEqual(
+      pageFileNames(d),
+      ['figures', trend.id].flatMap((id) => ['csv', 'json', 'xlsx'].map((x) => `${id}.${x}`)),
+    );
+    const dir = mkdtempSync(join(process.env.TEST_OUTPUT ?? tmpdir(), 'office-trend-'));
+    try {
+      for (const f of await pageFiles(d, 'https://gongkai.example.org/'))
+        writeFileSync(join(dir, f.path), f.bytes);
+      await assertChartFiles(join(dir, trend.id), trend);
+      await assertCompareFiles(join(dir, 'figures'), compareRows([o], own), 'https://gongkai.example.org/');
+      assert.deepEqual(
+        [
+          ...pageDownloads(d)
+            .get(trend.id)!
+            .map((l) => l.url),
+        ],
+        ['csv', 'json', 'xlsx'].map((x) => `/offices/${o.slug}/data/${trend.id}.${x}`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test(`${content}: each datapackage.json is a valid Data Package v2 and each CSV fits its Table Schema`, () => {
@@ -159,7 +347,7 @@ for (const { dir: site, content } of sites) {
       assert.equal(new Set(descriptor.resources.map((x) => x.name)).size, descriptor.resources.length);
       const expected = [
         ...tableEntries(r.data).flatMap((e) => ['csv', 'json', 'xlsx'].map((x) => `${e.id}.${x}`)),
-        ...reportCharts(r).flatMap((c) => [`${c.id}.csv`, `${c.id}.json`]),
+        ...reportCharts(r).flatMap((c) => ['csv', 'json', 'xlsx'].map((x) => `${c.id}.${x}`)),
       ];
       assert.deepEqual(
         descriptor.resources.map((x) => x.path).sort(),
@@ -220,7 +408,7 @@ for (const { dir: site, content } of sites) {
       const hrefs = [...html.matchAll(/href="([^"]*\/data\/[^"]*)"/g)].map((m) => m[1]);
       const ids = [...tableEntries(r.data).map((e) => e.id), ...reportCharts(r).map((c) => c.id)];
       for (const id of ids)
-        for (const ext of id.startsWith('chart-') ? ['csv', 'json'] : ['csv', 'json', 'xlsx'])
+        for (const ext of ['csv', 'json', 'xlsx'])
           assert.ok(hrefs.includes(`/offices/${r.id}/data/${id}.${ext}`), `${r.id}: link to ${id}.${ext}`);
       for (const h of hrefs) assert.ok(existsSync(join(site, h)), `${r.id}: ${h} exists`);
     }
@@ -239,6 +427,7 @@ for (const { dir: site, content } of sites) {
     const page = readFileSync(join(site, 'data', 'index.html'), 'utf8');
     const catalog = JSON.parse(readFileSync(join(site, 'data', 'catalog.json'), 'utf8')) as {
       bulk: { url: string; bytes: number };
+      siteWide: { id: string; page: string; files: { url: string; bytes: number }[] }[];
       reports: { id: string; zip: { url: string; bytes: number }; files: { url: string; bytes: number }[] }[];
     };
     const withData = reports.filter(hasData);
@@ -253,6 +442,34 @@ for (const { dir: site, content } of sites) {
       }
       const total = [...e.files, e.zip].reduce((n, f) => n + f.bytes, 0);
       console.log(`下载合计 ${e.id}: ${total} 字节（ZIP ${e.zip.bytes} 字节）`);
+    }
+    // The site-wide section: /compare/'s files and each office page's, as the pages link them.
+    const rows = compareRows(offices, reports);
+    const expected = new Map([
+      ['compare', ['compare', ...compareCharts(rows).map((c) => c.id)].map((id) => `/compare/data/${id}`)],
+      ...offices.flatMap((o) => {
+        const own = compareRows([o], ownReports(o.slug));
+        const trend = officeTrend(own);
+        const ids = [...(own.length ? ['figures'] : []), ...(trend ? [trend.id] : [])];
+        return ids.length ? [[o.slug, ids.map((id) => `/offices/${o.slug}/data/${id}`)] as const] : [];
+      }),
+    ]);
+    assert.deepEqual(
+      catalog.siteWide.map((e) => e.id),
+      [...expected.keys()],
+    );
+    for (const e of catalog.siteWide) {
+      assert.deepEqual(
+        e.files.map((f) => f.url),
+        expected.get(e.id)!.flatMap((base) => ['csv', 'json', 'xlsx'].map((x) => `${base}.${x}`)),
+        `catalog.json: ${e.id}`,
+      );
+      assert.ok(page.includes(`href="${e.page}"`), `/data/ links ${e.page}`);
+      for (const f of e.files) {
+        assert.equal(readFileSync(join(site, f.url)).byteLength, f.bytes, f.url);
+        assert.ok(page.includes(`href="${f.url}" download`), `/data/ offers ${f.url}`);
+        assert.ok(bulk[`${e.id}/${f.url.split('/').pop()}`], `bulk zip holds ${f.url}`);
+      }
     }
   });
 }

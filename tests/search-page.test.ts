@@ -6,11 +6,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const site = useBrowser();
 
 const RESULT_LINKS =
@@ -109,33 +108,6 @@ async function openWithResults(
   const n = await waitForResults(page, q);
   assert.ok(n >= 5, `${q} shows at least 5 results (${n})`);
   return { page, problems };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            o: object,
-          ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      // A best-practice rule, not tagged WCAG: a box named only by its title or placeholder.
-      rules: { 'label-title-only': { enabled: true } },
-    });
-    return r.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join('; ')})`,
-    );
-  });
 }
 
 for (const width of [1280, 375]) {

@@ -28,6 +28,8 @@ let cached: Content | undefined;
 let cachedGeneration = -1;
 let terms: Term[] | undefined;
 let context: ViewContext | undefined;
+/** Offices by slug and each office's reports (in content order), indexed once per load: no page scans them all. */
+let index: { offices: Map<string, Office>; reports: Map<string, Report[]> } | undefined;
 
 /** content/ of the project, or CONTENT_DIR (the tests build broken copies of it). */
 export const contentRoot = () => resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
@@ -37,6 +39,7 @@ export function content(): Content {
     cached = undefined;
     terms = undefined;
     context = undefined;
+    index = undefined;
     cachedGeneration = generation();
     const loaded = loadContent(contentRoot());
     if (loaded.errors.length) throw new ContentErrors(loaded.errors);
@@ -58,14 +61,28 @@ export const archives = () => [...new Set(content().reports.map((r) => r.data.so
 /** An archive's bytes, unchanged: readers get exactly the file whose sha256 the report records. */
 export const archiveBytes = (archive: string) => readFileSync(archiveFile(dirname(contentRoot()), archive));
 
+function indexed() {
+  const { offices, reports } = content();
+  if (!index) {
+    const byOffice = new Map<string, Report[]>();
+    for (const r of reports) {
+      const list = byOffice.get(r.office);
+      if (list) list.push(r);
+      else byOffice.set(r.office, [r]);
+    }
+    index = { offices: new Map(offices.map((o) => [o.slug, o])), reports: byOffice };
+  }
+  return index;
+}
+
 export function office(slug: string): Office {
-  const o = content().offices.find((x) => x.slug === slug);
+  const o = indexed().offices.get(slug);
   if (!o) throw new Error(`unknown office ${slug}`);
   return o;
 }
 
-export function reportsOf(slug: string): Report[] {
-  return content().reports.filter((r) => r.office === slug);
+export function reportsOf(slug: string): readonly Report[] {
+  return indexed().reports.get(slug) ?? [];
 }
 
 export function report(id: string): Report {

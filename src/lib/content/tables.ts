@@ -70,6 +70,7 @@ const PAGE_IDS = [
   'sources',
   'rounding',
   'checks',
+  'site-wide',
 ];
 /** Prefixes of generated ids: charts, glossary terms, narrative headings, years. */
 const PAGE_PREFIX_RE = /^(?:chart-|term-|s-|y\d+$)/;

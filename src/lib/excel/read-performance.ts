@@ -3,6 +3,8 @@ import {
   DOTS_RE,
   fundsHeadings,
   indicatorHeadings,
+  STANDARD_FUNDS_HEADINGS,
+  STANDARD_INDICATOR_HEADINGS,
   type baseDataTable,
   type FundsColumn,
   type IndicatorColumn,
@@ -137,17 +139,6 @@ function readSections(rows: GridCell[][], reader: SheetReader): Section[] {
 }
 
 /* ---------- 自评表 ---------- */
-
-/** The headings the schema assumes when a table does not list its own (`columns`, `indicatorColumns`). */
-export const STANDARD_FUNDS_HEADINGS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
-export const STANDARD_INDICATOR_HEADINGS = [
-  '三级指标',
-  '年度指标值',
-  '实际完成值',
-  '分值',
-  '得分',
-  '偏差原因分析及改进措施',
-];
 
 /**
  * The column a printed heading names, by the schema's own list: tried beside the standard headings

@@ -12,7 +12,7 @@ export const extraTableKey = (name: string) =>
   name.startsWith(EXTRA_PREFIX) ? name.slice(EXTRA_PREFIX.length).replaceAll('.', '-') : null;
 
 /** Excel forbids []:*?/\ in sheet names, an apostrophe at either end, and more than 31 characters. */
-const clean = (name: string) =>
+export const cleanSheetName = (name: string) =>
   name
     .replace(/[[\]:*?/\\]/g, ' ')
     .replace(/^[\s']+|[\s']+$/g, '')
@@ -20,7 +20,7 @@ const clean = (name: string) =>
 
 /** The form's number (公开01表, 附件1), else what the form is; unique within the workbook. */
 export function sheetName({ entry, form }: ReportForm, taken: Set<string>): string {
-  const base = clean(form.number ?? (entry.kind === '通用表' ? form.title : entry.kind));
+  const base = cleanSheetName(form.number ?? (entry.kind === '通用表' ? form.title : entry.kind));
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 27)}（${i}）`;
   taken.add(name);

@@ -12,7 +12,7 @@ import {
 } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { PLACEHOLDER } from '../content/placeholder.ts';
-import { STANDARD_FUNDS_HEADINGS, STANDARD_INDICATOR_HEADINGS } from './read-performance.ts';
+import { STANDARD_FUNDS_HEADINGS, STANDARD_INDICATOR_HEADINGS } from '../content/schema/performance.ts';
 
 /*
  * Writes imported tables into a report's YAML in the style of the committed files (one flow

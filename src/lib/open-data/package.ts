@@ -18,10 +18,11 @@ import {
   type DownloadLink,
 } from './urls.ts';
 import { deterministicZip } from './zip.ts';
+import { FIXED_DATE, tidyWorkbook } from './sheet.ts';
 
 /*
  * A report's open data, built once per build: each table as CSV, JSON and a one-sheet .xlsx in
- * the official layout, each chart's data as CSV and JSON, the Frictionless Data Package v2
+ * the official layout, each chart's data as CSV, JSON and a one-sheet .xlsx, the Frictionless Data Package v2
  * descriptor (datapackage.json) with a Table Schema per CSV, and a zip of all of it.
  */
 
@@ -72,7 +73,6 @@ interface DataPackage {
 
 const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => utf8(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -164,12 +164,20 @@ async function build(r: Report, site: string): Promise<ReportPackage> {
       mediatype: XLSX_TYPE,
     });
   }
-  for (const chart of reportCharts(r))
-    tidy(
-      tidyChart(chart),
-      `图表：${chart.caption}`,
-      `图表“${chart.caption}”的数据，单位：${chart.unit}，数据来源：${chart.source}。`,
-    );
+  for (const chart of reportCharts(r)) {
+    const t = tidyChart(chart);
+    const title = `图表：${chart.caption}`;
+    const about = `单位：${chart.unit}，数据来源：${chart.source}。`;
+    tidy(t, title, `图表“${chart.caption}”的数据，${about}`);
+    const sheet = { title: `${r.data.title} ${title}`, sheet: chart.caption, description: about };
+    add(`${t.id}.xlsx`, await tidyWorkbook(t, sheet), {
+      name: `${t.id}-xlsx`,
+      title: `${title}（Excel）`,
+      description: `与 ${t.id}.csv 相同的数据，一个工作表：首行为类别与各数据系列，每个类别一行；数字按原文的小数位显示。`,
+      format: 'xlsx',
+      mediatype: XLSX_TYPE,
+    });
+  }
   const descriptor: DataPackage = {
     $schema: DATAPACKAGE_PROFILE,
     name: packageName(r),

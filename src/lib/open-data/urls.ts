@@ -6,9 +6,11 @@ import { tableIds } from '../content/tables.ts';
  * builder, so the pages that only link to the files load neither.
  *
  *   /offices/<o>/<y>/<r>/data/<table-id>.csv | .json | .xlsx
- *   /offices/<o>/<y>/<r>/data/<chart-id>.csv | .json          (chart ids start with chart-)
+ *   /offices/<o>/<y>/<r>/data/<chart-id>.csv | .json | .xlsx  (chart ids start with chart-)
  *   /offices/<o>/<y>/<r>/data/datapackage.json
  *   /offices/<o>/<y>/<r>/data/<o>-<y>-<r>.zip
+ *   /offices/<o>/data/figures.* | chart-years.*               (the office page's table and trend chart)
+ *   /compare/data/compare.* | <chart-id>.*                     (the /compare/ page's table and charts)
  *   /data/  /data/catalog.json  /data/gongkai-open-data.zip
  */
 
@@ -37,19 +39,33 @@ const tableFormats = [
   ['Excel', 'xlsx'],
 ] as const;
 
+/** The files of one table or chart: CSV, JSON and xlsx. */
 export const tableFiles = (id: string) => tableFormats.map(([, ext]) => `${id}.${ext}`);
-export const chartFiles = (id: string) => [`${id}.csv`, `${id}.json`];
+export const chartFiles = tableFiles;
+
+/** The download line of one table or chart whose files are in `dir`: CSV · JSON · Excel. */
+export const downloadsIn = (dir: string, id: string): DownloadLink[] =>
+  tableFormats.map(([label, ext]) => ({ label, url: `${dir}${id}.${ext}` }));
+
+/** The folder of an office's site-wide data: its page's table of main figures and its trend chart. */
+export const officeDataDir = (slug: string) => `/offices/${slug}/data/`;
+/** The office page's table of main figures (the comparison table's rows of one office). */
+export const OFFICE_TABLE_ID = 'figures';
+/** The folder of the /compare/ page's data: its table and its charts. */
+export const COMPARE_DATA_DIR = '/compare/data/';
+/** The /compare/ page's table. */
+export const COMPARE_TABLE_ID = 'compare';
 
 /** The download line of a table: CSV · JSON · Excel. */
 export function tableDownloads(r: Pick<Report, 'id' | 'data'>, id: string): DownloadLink[] {
   if (!tableIds(r.data).includes(id)) return [];
-  return tableFormats.map(([label, ext]) => ({ label, url: `${dataDir(r)}${id}.${ext}` }));
+  return downloadsIn(dataDir(r), id);
 }
 
-/** The download line of a chart: CSV · JSON (a chart's data, labels × series). */
+/** The download line of a chart: CSV · JSON · Excel (a chart's data, labels × series). */
 export function chartDownloads(r: Pick<Report, 'id'>, id: string): DownloadLink[] {
   if (!id.startsWith('chart-')) return [];
-  return tableFormats.slice(0, 2).map(([label, ext]) => ({ label, url: `${dataDir(r)}${id}.${ext}` }));
+  return downloadsIn(dataDir(r), id);
 }
 
 const MEDIA_TYPES: Record<string, string> = {

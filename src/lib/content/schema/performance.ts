@@ -124,7 +124,8 @@ const INDICATOR_COLUMNS: ColumnSpec<IndicatorKey>[] = [
     cell: blankableText,
   },
 ];
-const DEFAULT_INDICATOR_HEADINGS = [
+/** The headings assumed when an indicator table lists none (`indicatorColumns`): the standard form. */
+export const STANDARD_INDICATOR_HEADINGS = [
   '三级指标',
   '年度指标值',
   '实际完成值',
@@ -229,12 +230,13 @@ const FUNDS_COLUMNS: ColumnSpec<FundsKey>[] = [
   { key: 'score', headings: ['得分'], cell: score },
   { key: 'reason', headings: ['原因', '偏差原因', '未完成原因', '偏差原因分析'], cell: blankableText },
 ];
-const DEFAULT_FUNDS_HEADINGS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+/** The headings assumed when a funds block lists none (`columns`): the standard form. */
+export const STANDARD_FUNDS_HEADINGS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
 
 const resolved = <K extends string>(specs: ColumnSpec<K>[], list: string[]): Column<K>[] =>
   list.map((heading) => ({ key: specs.find((s) => s.headings.includes(heading))!.key, heading }));
-const DEFAULT_INDICATOR_COLUMNS = resolved(INDICATOR_COLUMNS, DEFAULT_INDICATOR_HEADINGS);
-const DEFAULT_FUNDS_COLUMNS = resolved(FUNDS_COLUMNS, DEFAULT_FUNDS_HEADINGS);
+const DEFAULT_INDICATOR_COLUMNS = resolved(INDICATOR_COLUMNS, STANDARD_INDICATOR_HEADINGS);
+const DEFAULT_FUNDS_COLUMNS = resolved(FUNDS_COLUMNS, STANDARD_FUNDS_HEADINGS);
 
 export type FundsRow = Record<FundsKey, string | null> & { name: string };
 
