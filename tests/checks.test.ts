@@ -12,6 +12,7 @@ const FA_MD = 'content/huaihua-beijing/2022/final-accounts.md';
 const HP = 'content/huaihua-beijing/2022/performance.yaml';
 const SZ = 'content/hunan-shenzhen/2022/performance.yaml';
 const SH = 'content/hunan-shanghai/2022/performance.yaml';
+const ZJ = 'content/zhanjiang-guangzhou/2020/performance.yaml';
 
 const t07Data: Edit = {
   file: FA,
@@ -399,6 +400,11 @@ const cases: Case[] = [
     rule: 'prose.completion',
     subject: '正文.完成预算=131.93%',
     fail: [on(FA_MD, '完成年初预算的131.92%', '完成年初预算的131.93%')],
+  },
+  {
+    rule: 'prose.stated-figure',
+    subject: '正文.“三公”经费决算=74.89',
+    fail: [on(ZJ, "value: '74.88'", "value: '74.89'")],
   },
   {
     rule: 'ack.stale',

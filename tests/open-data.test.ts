@@ -135,7 +135,8 @@ const compareGrid = (rows: CompareRow[], site: string) => [
     String(r.year),
     ...METRICS.flatMap((m) => {
       const v = r.values[m.key];
-      return [v?.text ?? '', v?.source ?? '', v?.href ? `${site.replace(/\/$/, '')}${v.href}` : ''];
+      // An absolute address: a section anchor (#s-…, Chinese) is percent-encoded, as URLs are.
+      return [v?.text ?? '', v?.source ?? '', v?.href ? new URL(v.href, site).href : ''];
     }),
   ]),
 ];

@@ -118,12 +118,24 @@ test('key figures: never 未公开; each as published in the table it links to',
   const pe = header('huaihua-beijing/2022/performance').figures;
   for (const f of pe.filter((x) => x.key !== 'score'))
     assert.ok(f.href.startsWith('/offices/huaihua-beijing/2022/final-accounts/#'), f.href);
-  // A report without tables shows only what its text states: the score, with its grade.
+  // A report without tables shows what its text states: its stated figures (statedFigures, each
+  // linked to the section that states it, source 正文) and the score, with its grade.
   const zj = header(zhanjiang.id).figures;
   assert.deepEqual(
     zj.map((f) => [f.key, f.text, f.note]),
-    [['score', zhanjiang.data.conclusion?.score, zhanjiang.data.conclusion?.grade]],
+    [
+      ['basic', '582.73', null],
+      ['project', '203.17', null],
+      ['initialBudget', '564.50', null],
+      ['sangongBudget', '74.39', null],
+      ['sangong', '74.88', null],
+      ['score', zhanjiang.data.conclusion?.score, zhanjiang.data.conclusion?.grade],
+    ],
   );
+  for (const f of zj.filter((x) => x.key !== 'score')) {
+    assert.equal(f.source, '正文', f.label);
+    assert.match(f.href, /^#s-/, f.label);
+  }
 });
 
 test('the source citation names the published document, never the received file name', () => {

@@ -41,9 +41,15 @@ async function capture(context: BrowserContext, url: string): Promise<Buffer> {
         )
         .catch(() => undefined); // an undrawn chart shows up in the difference
     }
-    // Scroll-driven animations (the tables' scroll cue) settle at a moment that depends on load:
-    // both sides are taken without them, so an unchanged page gives the same pixels.
+    // Scroll-driven animations (the tables' scroll cue) settle at a moment that depends on load, and
+    // sticky cells are drawn on layers whose text lands on a different subpixel from run to run:
+    // both sides are taken without either (a page taken from the top-left looks the same), so an
+    // unchanged page gives the same pixels.
     await page.addStyleTag({ content: '*, *::before, *::after { animation: none !important; }' });
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('body *'))
+        if (getComputedStyle(el).position === 'sticky') el.style.position = 'static';
+    });
     await page.evaluate(
       () =>
         new Promise((done) => {

@@ -3,27 +3,31 @@ import type { Office, Report } from './content/load.ts';
 import { PERCENT_RE, isAmount, toBig } from './fiscal/numbers.ts';
 import { fundsTotalFigure } from './fiscal/funds.ts';
 import { big, pct } from './charts/model.ts';
+import { measureOf, type Measure } from './measures.ts';
+import { verifiedStatements } from './stated-figures.ts';
 
 /**
- * Figures every report has in some form, per office and year, each with where it was published.
+ * Figures every report has in some form, per office and year, each with where it was published:
+ * the columns of /compare/, each one measure of measures.ts with its one definition.
  * A figure that no report publishes stays absent (shown as 未公开), never a zero.
  */
-export const METRICS = [
-  { key: 'total', label: '支出合计', unit: '万元' },
-  { key: 'basic', label: '基本支出', unit: '万元' },
-  { key: 'project', label: '项目支出', unit: '万元' },
-  { key: 'basicShare', label: '基本支出占比', unit: '%' },
-  { key: 'sangong', label: '“三公”经费决算', unit: '万元' },
-  { key: 'reception', label: '公务接待费', unit: '万元' },
-  { key: 'vehicles', label: '公务用车购置及运行维护费', unit: '万元' },
-  { key: 'abroad', label: '因公出国（境）费', unit: '万元' },
-  { key: 'execution', label: '预算执行率', unit: '%' },
-  { key: 'score', label: '自评得分', unit: '分' },
-  { key: 'authorized', label: '编制数', unit: '人' },
-  { key: 'staff', label: '实际在职人数', unit: '人' },
-  { key: 'perHead', label: '人均支出', unit: '万元/人' },
+const COMPARED = [
+  'total',
+  'basic',
+  'project',
+  'basicShare',
+  'sangong',
+  'reception',
+  'vehicles',
+  'abroad',
+  'execution',
+  'score',
+  'authorized',
+  'staff',
+  'perHead',
 ] as const;
-export type MetricKey = (typeof METRICS)[number]['key'];
+export type MetricKey = (typeof COMPARED)[number];
+export const METRICS = COMPARED.map((key) => measureOf(key)) as Extract<Measure, { key: MetricKey }>[];
 
 interface Sourced {
   text: string;
@@ -88,6 +92,23 @@ function performance(r: Report, v: CompareRow['values']) {
     };
 }
 
+/**
+ * What the report states only in its text (statedFigures, checked against the sentence by
+ * prose.stated-figure), for the measures its tables and its office-year's other reports leave
+ * open: tabled figures always win. Linked to the section of the narrative that states it.
+ */
+function stated(r: Report, v: CompareRow['values']) {
+  for (const s of verifiedStatements(r)) {
+    const key = s.measure.key;
+    if (!(COMPARED as readonly string[]).includes(key)) continue;
+    v[key as MetricKey] ??= {
+      text: s.figure.value,
+      source: `${r.data.year}年度${r.data.kind} 正文`,
+      href: `/offices/${r.id}/${s.block.heading ? `#${s.block.heading.id}` : ''}`,
+    };
+  }
+}
+
 export function compareRows(offices: readonly Office[], reports: readonly Report[]): CompareRow[] {
   const rows: CompareRow[] = [];
   for (const office of offices) {
@@ -100,6 +121,7 @@ export function compareRows(offices: readonly Office[], reports: readonly Report
       // The 决算 first: its tables are the audited figures; the self-evaluation fills the gaps.
       for (const r of own) finalAccounts(r, v);
       for (const r of own) performance(r, v);
+      for (const r of own) stated(r, v);
       const staffing = office.data.staffing?.find((s) => s.year === year);
       if (staffing?.authorized != null)
         v.authorized = { text: String(staffing.authorized), source: staffing.source };

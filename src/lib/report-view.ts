@@ -11,7 +11,9 @@ import { termLookup, type Term } from './glossary.ts';
 import { reportCharts } from './charts/report.ts';
 import { chartDownloads, tableDownloads, type DownloadLink } from './open-data/urls.ts';
 import type { ChartSpec } from './charts/model.ts';
-import { compareRows, METRICS, type CompareRow } from './compare.ts';
+import { compareRows, type CompareRow } from './compare.ts';
+import { measureOf } from './measures.ts';
+import { verifiedStatements } from './stated-figures.ts';
 import { isAmount } from './fiscal/numbers.ts';
 import { KIND_LABELS } from './labels.ts';
 import { reportMeta, type ReportMeta } from './page-meta.ts';
@@ -99,16 +101,21 @@ function linkTerms(forms: Map<string, FormModel>, lookup: ViewContext['term']) {
 }
 
 /** The header's figures, in this order; a figure neither this report nor its office-year publishes is left out. */
-const HEADER_KEYS = ['total', 'basic', 'project', 'sangongBudget', 'sangong', 'execution', 'score'] as const;
+const HEADER_KEYS = [
+  'total',
+  'basic',
+  'project',
+  'initialBudget',
+  'sangongBudget',
+  'sangong',
+  'execution',
+  'score',
+] as const;
 type HeaderKey = (typeof HEADER_KEYS)[number];
 
-const LABELS: Record<HeaderKey, { label: string; unit: string }> = {
-  ...(Object.fromEntries(METRICS.map((m) => [m.key, { label: m.label, unit: m.unit }])) as Record<
-    (typeof METRICS)[number]['key'],
-    { label: string; unit: string }
-  >),
-  sangongBudget: { label: '“三公”经费预算', unit: '万元' },
-};
+const LABELS: Record<HeaderKey, { label: string; unit: string }> = Object.fromEntries(
+  HEADER_KEYS.map((k): [HeaderKey, { label: string; unit: string }] => [k, measureOf(k)]),
+) as Record<HeaderKey, { label: string; unit: string }>;
 
 interface Found {
   text: string;
@@ -151,6 +158,15 @@ function sangongBudget(r: Report): Found | null {
     : null;
 }
 
+/** Where a figure stated only in the text (statedFigures) is published. */
+const STATED = '正文';
+
+/** A figure the report states only in its text (statedFigures), at the section that states it. */
+function stated(r: Report, key: 'sangongBudget' | 'initialBudget'): Found | null {
+  const s = verifiedStatements(r).find((x) => x.measure.key === key);
+  return s ? { text: s.figure.value, report: r, anchor: s.block.heading?.id ?? null, where: STATED } : null;
+}
+
 /** The score as published: the self-evaluation form's 总分, else the sentence of the text that states it. */
 function score(r: Report, headings: () => readonly Heading[]): Found | null {
   const d = r.data;
@@ -178,7 +194,7 @@ function score(r: Report, headings: () => readonly Heading[]): Found | null {
 
 /** compare.ts's figure, with its anchor and table split out of its link and source. */
 function compared(values: CompareRow['values'], key: HeaderKey, reports: readonly Report[]): Found | null {
-  const v = key === 'sangongBudget' || key === 'score' ? undefined : values[key];
+  const v = key === 'sangongBudget' || key === 'initialBudget' || key === 'score' ? undefined : values[key];
   const [path, anchor] = (v?.href ?? '').split('#');
   const report = reports.find((x) => `/offices/${x.id}/` === path);
   if (!v || !report) return null;
@@ -209,9 +225,20 @@ function keyFigures(
     return siblingHeadings.get(x)!;
   };
   const find = (key: HeaderKey): Found | null => {
-    if (key === 'sangongBudget') return sangongBudget(r) ?? sibling(sangongBudget);
+    // Tabled figures first, this report's and then its office-year's; what the text states after.
+    if (key === 'sangongBudget')
+      return (
+        sangongBudget(r) ??
+        sibling(sangongBudget) ??
+        stated(r, key) ??
+        sibling((x) => stated(x, 'sangongBudget'))
+      );
+    if (key === 'initialBudget') return stated(r, key) ?? sibling((x) => stated(x, 'initialBudget'));
     if (key === 'score') return score(r, headings) ?? sibling((x) => score(x, headingsOf(x)));
-    return compared(own, key, [r]) ?? compared(year, key, siblings);
+    // This report's table, else the office-year's (a sibling's table before any text).
+    const mine = compared(own, key, [r]);
+    if (mine && mine.where !== STATED) return mine;
+    return compared(year, key, [r, ...siblings]) ?? mine;
   };
   return HEADER_KEYS.flatMap((key): KeyFigure[] => {
     const f = find(key);

@@ -11,6 +11,8 @@ import type {
 import { fundsTotalFigure, fundsTotalRow, splitFunds } from '../fiscal/funds.ts';
 import { levelName } from '../tables/performance.ts';
 import { big, largest, money, pct, versus, type ChartSpec } from './model.ts';
+import { verifiedStatements } from '../stated-figures.ts';
+import type { StatedMeasure } from '../measures.ts';
 
 /** The charts of one report, from whichever of its tables are published. */
 
@@ -280,8 +282,58 @@ function performance(d: PerformanceReport): ChartSpec[] {
   return out;
 }
 
-export function reportCharts(r: Report): ChartSpec[] {
+/**
+ * Charts of the figures the report states only in its text (statedFigures, each checked against
+ * its sentence), where its tables draw no chart of the same: “三公”经费 预算 against 决算, and
+ * 基本支出 against 项目支出 (both 决算数).
+ */
+function statedCharts(r: Report, drawn: readonly ChartSpec[]): ChartSpec[] {
+  const statements = verifiedStatements(r);
+  const value = (key: StatedMeasure['key']) =>
+    statements.find((s) => s.measure.key === key)?.figure.value ?? null;
+  const has = (id: string) => drawn.some((c) => c.id === id);
+  const out: ChartSpec[] = [];
+  const [budget, actual] = [value('sangongBudget'), value('sangong')];
+  if (budget && actual && !has('chart-sangong'))
+    out.push({
+      id: 'chart-sangong',
+      type: 'bar',
+      caption: '“三公”经费：预算数与决算数',
+      summary: `“三公”经费${versus(big(actual), big(budget), null)}。`,
+      unit: '万元',
+      category: '项目',
+      labels: ['“三公”经费'],
+      series: [
+        { name: '预算数', values: [budget] },
+        { name: '决算数', values: [actual] },
+      ],
+      source: '正文',
+    });
+  const [basic, project] = [value('basic'), value('project')];
+  const basicProject =
+    basic && project && !has('chart-basic-project')
+      ? split(
+          'chart-basic-project',
+          '基本支出与项目支出',
+          '支出性质',
+          [
+            ['基本支出', basic],
+            ['项目支出', project],
+          ],
+          '正文',
+        )
+      : null;
+  if (basicProject) out.push(basicProject);
+  return out;
+}
+
+function tabledCharts(r: Report): ChartSpec[] {
   if (r.data.kind === '部门决算') return finalAccounts(r.data.tables);
   if (r.data.kind === '部门整体支出绩效自评') return performance(r.data);
   return [];
+}
+
+export function reportCharts(r: Report): ChartSpec[] {
+  const charts = tabledCharts(r);
+  return [...charts, ...statedCharts(r, charts)];
 }

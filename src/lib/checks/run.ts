@@ -5,6 +5,7 @@ import { acknowledge, type CheckedFinding } from './acknowledgements.ts';
 import { checkFinalAccounts } from './final-accounts.ts';
 import { checkGrade, checkPerformance } from './performance.ts';
 import { checkProse } from './prose.ts';
+import { checkStatedFigures } from './stated-figures.ts';
 import { finalAccountsFigures, performanceFigures, type ProseFigure } from './prose-figures.ts';
 
 export type { CheckedFinding };
@@ -36,6 +37,7 @@ export function checkReport(report: Report, all: readonly Report[]): CheckedFind
   if (d.kind === '部门整体支出绩效自评') checkPerformance(d, f);
   checkGrade(d.conclusion, f);
   for (const x of checkProse(report.narrative, proseFigures(report, all))) f.add(x);
+  checkStatedFigures(report, f);
 
   return acknowledge(f.list, d.acknowledgements ?? []);
 }

@@ -60,6 +60,7 @@ const PAGE_IDS = [
   'data-notes-h',
   'glossary',
   'table',
+  'measures',
   'overview',
   'offices',
   'reports',

@@ -173,6 +173,7 @@ const ORDER = [
   'dates',
   'source',
   'conclusion',
+  'statedFigures',
   'tables',
   'extraTables',
   'glossary',

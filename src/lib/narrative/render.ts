@@ -102,3 +102,26 @@ export function renderNarrative(
   flush();
   return { segments, headings };
 }
+
+/** A top-level block of the narrative as the page prints it, with the section heading above it. */
+export interface PrintedBlock {
+  /** Its text as readers see it (figures filled in, markup gone). */
+  text: string;
+  /** The nearest heading before it (its anchor on the page), or null before the first heading. */
+  heading: Heading | null;
+}
+
+/** The narrative's blocks other than headings, as printed (the same tree renderNarrative prints). */
+export function printedBlocks(root: Root, figure: Figure = () => undefined): PrintedBlock[] {
+  const nodes = proseColons(root).children.map((n) => prepare(n, figure)[0] as RootContent);
+  const headings = headingIds(nodes);
+  let h = -1;
+  return nodes.flatMap((node) => {
+    if (node.type === 'heading') {
+      h++;
+      return [];
+    }
+    if (node.type === 'definition' || node.type === 'leafDirective') return [];
+    return [{ text: toString(node), heading: headings[h] ?? null }];
+  });
+}

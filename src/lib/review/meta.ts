@@ -22,6 +22,7 @@ interface MetaSide {
 const LIST_KEYS: [string[], (item: Record<string, unknown>) => string][] = [
   [['acknowledgements'], (a) => `${a.rule} ${a.subject}`],
   [['glossary'], (g) => String(g.term)],
+  [['statedFigures'], (s) => String(s.measure)],
   [['dates'], (d) => String(d.label)],
   [['staffing'], (s) => String(s.year)],
   [['staffing', '*', 'details'], (d) => String(d.label)],

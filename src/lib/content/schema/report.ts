@@ -5,6 +5,7 @@ import { genericTable } from './generic-table.ts';
 import { integer, isoDate, optionalText, record, score, text, visibleString, year } from './common.ts';
 import { acknowledgement } from './acknowledgement.ts';
 import { reservedTableKey } from '../tables.ts';
+import { statedFigures } from './stated-figures.ts';
 
 const REPORT_KINDS = ['部门决算', '部门整体支出绩效自评', '部门预算'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -43,6 +44,8 @@ const reportBase = {
       .nullable(),
   }).optional(),
   acknowledgements: z.array(acknowledgement).optional(),
+  /** Figures the report publishes only in its text, each with the sentence that states it. */
+  statedFigures,
 };
 
 const TABLE_KEY_HINT = '表的键应为小写 ASCII 短名（字母开头，字母、数字和 -，如 staff-list）';
