@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sitePages, useBrowser } from './support/browser.ts';
+import { drawnCharts, scrollThrough, sitePages, useBrowser } from './support/browser.ts';
 import { axeViolations } from './support/axe.ts';
 
 const site = useBrowser();
@@ -35,15 +35,6 @@ async function open(
   return { page, problems, scripts };
 }
 
-async function scrollThrough(page: Page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 600) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  });
-}
-
 test('the site has its pages', () => {
   for (const p of [
     '/',
@@ -62,7 +53,6 @@ for (const path of pages) {
   test(`${path}: loads cleanly, charts drawn, accessible`, async () => {
     const { page, problems, scripts } = await open(path);
     try {
-      const chartCount = await page.locator('figure.chart').count();
       // Before any chart is in view, no script is fetched.
       const chartInView = await page.evaluate(() =>
         [...document.querySelectorAll('figure.chart')].some(
@@ -75,32 +65,7 @@ for (const path of pages) {
         assert.deepEqual(scripts, [], 'a report page fetches no script before a chart is visible');
       }
       await scrollThrough(page);
-      if (chartCount)
-        await page.waitForFunction(
-          () =>
-            [...document.querySelectorAll('figure.chart')].every(
-              (f) => (f as HTMLElement).dataset.drawn === 'true',
-            ),
-          null,
-          { timeout: 10_000 },
-        );
-      const charts = await page.evaluate(() =>
-        [...document.querySelectorAll('figure.chart')].map((f) => {
-          const canvas = f.querySelector('canvas');
-          const ctx = canvas?.getContext('2d');
-          const pixels = ctx
-            ? ctx.getImageData(0, 0, canvas!.width, canvas!.height).data
-            : new Uint8ClampedArray();
-          let painted = 0;
-          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
-          return {
-            id: f.id,
-            painted,
-            rows: f.querySelectorAll('table tbody tr').length,
-            caption: f.querySelector('.chart-summary')?.textContent ?? '',
-          };
-        }),
-      );
+      const charts = await drawnCharts(page);
       for (const c of charts) {
         assert.ok(c.painted > 500, `${c.id}: canvas is drawn (${c.painted} painted pixels)`);
         assert.ok(c.rows > 0, `${c.id}: has its data table`);

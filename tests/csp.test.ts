@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../scripts/support/static-server.ts';
 import { CspError, pagePolicyNeeds, writeHeaders } from '../src/integrations/csp.ts';
-import { sitePages } from './support/browser.ts';
+import { drawnCharts, scrollThrough, sitePages } from './support/browser.ts';
 import { siteDir } from './support/site.ts';
 
 /** The headers of the `/*` block of a site's _headers file. */
@@ -89,15 +89,6 @@ async function until(page: Page, found: () => Promise<string[]>): Promise<string
   return found();
 }
 
-async function scrollThrough(page: Page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 600) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  });
-}
-
 /** Waits for the search page's first result. */
 const results = (page: Page) =>
   page
@@ -167,27 +158,9 @@ describe('served with the policy of _headers', () => {
       const { page, errors, violations } = await open(path);
       try {
         await scrollThrough(page);
-        const charts = await page.locator('figure.chart').count();
-        assert.equal(charts > 0, chartPages.includes(path));
-        if (charts)
-          await page.waitForFunction(
-            () =>
-              [...document.querySelectorAll('figure.chart')].every(
-                (f) => (f as HTMLElement).dataset.drawn === 'true',
-              ),
-            null,
-            { timeout: 10_000 },
-          );
-        const painted = await page.evaluate(() =>
-          [...document.querySelectorAll('figure.chart canvas')].map((c) => {
-            const canvas = c as HTMLCanvasElement;
-            const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-            let n = 0;
-            for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-            return n;
-          }),
-        );
-        assert.equal(painted.length, charts);
+        const charts = await drawnCharts(page);
+        assert.equal(charts.length > 0, chartPages.includes(path));
+        const painted = charts.map((c) => c.painted);
         assert.ok(
           painted.every((n) => n > 500),
           `every chart is drawn: ${painted.join(', ')} painted pixels`,

@@ -15,7 +15,6 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
-import type { Page } from 'playwright-core';
 import { loadContent, type Report } from '../src/lib/content/load.ts';
 import { NATURES, type IndicatorRow } from '../src/lib/content/schema/performance.ts';
 import { checkReport, isFailure } from '../src/lib/checks/run.ts';
@@ -23,6 +22,7 @@ import { reportUrl } from '../src/lib/site.ts';
 import { checkEdited, type Edit, type Located } from './support/edited-content.ts';
 import { fixtureSiteDir, siteDir } from './support/site.ts';
 import { useBrowser } from './support/browser.ts';
+import { search } from './support/search.ts';
 import { axeViolations } from './support/axe.ts';
 
 const FIXTURE = 'tests/fixtures/form-variants';
@@ -730,31 +730,6 @@ describe('the fixture site in Chromium', () => {
       }
     });
 
-  const RESULT_LINKS =
-    '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
-
-  /** Runs a query from the header search box and returns the result pages in order (as tests/search.test.ts). */
-  async function search(page: Page, q: string): Promise<string[]> {
-    await page.goto(`${site.base()}/`);
-    await page.fill('#site-q', q);
-    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-q', 'Enter')]);
-    await page.waitForFunction(
-      (selector) => {
-        const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
-        if (/没有|未找到/.test(message)) return true;
-        const n = /(\d+)/.exec(message);
-        if (!n) return false;
-        const links = [...document.querySelectorAll(selector)] as HTMLAnchorElement[];
-        return links.length === Math.min(Number(n[1]), 10) && links.every((a) => a.getAttribute('href'));
-      },
-      RESULT_LINKS,
-      { timeout: 15_000 },
-    );
-    return page.$$eval(RESULT_LINKS, (links) =>
-      links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-    );
-  }
-
   const queries: { q: string; expect: string; why: string }[] = [
     { q: '服务来京企业', expect: PAGE23, why: 'an indicator of the 2023 form (and its narrative)' },
     { q: '信息报送及时率', expect: PAGE23, why: 'an indicator printed only in the 2023 form' },
@@ -765,7 +740,7 @@ describe('the fixture site in Chromium', () => {
     test(`search “${q}” finds ${expect} (${why})`, async () => {
       const page = await site.browser().newPage();
       try {
-        const results = await search(page, q);
+        const results = await search(page, site.base(), q);
         assert.equal(results[0], expect, `results: ${results.join(', ') || 'none'}`);
       } finally {
         await page.close();

@@ -8,12 +8,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/browser.ts';
+import { RESULT_LINKS } from './support/search.ts';
 import { axeViolations } from './support/axe.ts';
 
 const site = useBrowser();
 
-const RESULT_LINKS =
-  '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
 const INPUT = '.pagefind-ui__search-input';
 
 interface Shift {

@@ -4,37 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { useBrowser } from './support/browser.ts';
+import { RESULT_LINKS, search } from './support/search.ts';
 import { QUERIES } from './search-queries.ts';
 
 const site = useBrowser();
-
-const RESULT_LINKS =
-  '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
-
-/** Runs a query from the header search box and returns the result pages in order. */
-async function search(page: Page, q: string): Promise<string[]> {
-  await page.goto(`${site.base()}/`);
-  await page.fill('#site-q', q);
-  await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-q', 'Enter')]);
-  // The UI announces how many results it found, then fills them in: wait until all are there.
-  await page.waitForFunction(
-    (selector) => {
-      const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
-      if (/没有|未找到/.test(message)) return true;
-      const n = /(\d+)/.exec(message);
-      if (!n) return false;
-      const links = [...document.querySelectorAll(selector)] as HTMLAnchorElement[];
-      return links.length === Math.min(Number(n[1]), 10) && links.every((a) => a.getAttribute('href'));
-    },
-    RESULT_LINKS,
-    { timeout: 15_000 },
-  );
-  return page.$$eval(RESULT_LINKS, (links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
-}
 
 test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => {
   const page = await site.browser().newPage();
@@ -43,7 +17,7 @@ test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => 
   const misses: string[] = [];
   try {
     for (const { q, expect } of QUERIES) {
-      const top = (await search(page, q)).slice(0, 5);
+      const top = (await search(page, site.base(), q)).slice(0, 5);
       for (const p of expect) {
         expected++;
         if (top.includes(p)) found++;
@@ -64,7 +38,7 @@ test(`query set: recall@5 ≥ 95 % over ${QUERIES.length} queries`, async () => 
 test('results show office, year and kind, a highlighted excerpt, and deep links that land on their anchor', async () => {
   const page = await site.browser().newPage();
   try {
-    await search(page, '公务接待费');
+    await search(page, site.base(), '公务接待费');
     const first = page.locator('.pagefind-ui__result').first();
     assert.match(
       (await first.locator('.pagefind-ui__result-title').first().textContent()) ?? '',
@@ -91,7 +65,7 @@ test('results show office, year and kind, a highlighted excerpt, and deep links 
 test('filters by office, year, kind and level', async () => {
   const page = await site.browser().newPage();
   try {
-    await search(page, '招商引资');
+    await search(page, site.base(), '招商引资');
     const all = await page.locator(RESULT_LINKS).count();
     assert.ok(all >= 4, `招商引资 finds several reports (${all})`);
     for (const name of ['机构', '年度', '类型', '级别'])

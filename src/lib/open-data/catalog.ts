@@ -16,9 +16,16 @@ interface CatalogEntry {
   datapackage: string;
   zip: { url: string; bytes: number };
   /** Every file of the report's data folder but the zip, with its size. */
-  files: { name: string; url: string; bytes: number }[];
+  files: CatalogFile[];
   /** All the report's downloads together (its files and its zip). */
   totalBytes: number;
+}
+
+/** A downloadable file of the catalogue, with its size. */
+export interface CatalogFile {
+  name: string;
+  url: string;
+  bytes: number;
 }
 
 /** A page's own data that is no report's: the /compare/ page's, an office page's. */
@@ -27,7 +34,7 @@ interface SiteWideEntry {
   id: string;
   title: string;
   page: string;
-  files: { name: string; url: string; bytes: number }[];
+  files: CatalogFile[];
   totalBytes: number;
 }
 
