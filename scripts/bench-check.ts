@@ -3,7 +3,7 @@
  * i.e. 1,000 reports) into a temporary content/ and times loading plus every check.
  *   npx tsx scripts/bench-check.ts [N]
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -18,8 +18,16 @@ try {
   // The copies name the same archived sources, which the load checks beside content/.
   cpSync(resolve('sources'), join(dir, 'sources'), { recursive: true });
   for (let i = 0; i < copies; i++)
-    for (const office of readdirSync(source))
-      cpSync(join(source, office), join(root, `c${i}-${office}`), { recursive: true });
+    for (const office of readdirSync(source)) {
+      const copy = join(root, `c${i}-${office}`);
+      cpSync(join(source, office), copy, { recursive: true });
+      // Each copy is its own office: names must stay unambiguous across the site.
+      const yaml = join(copy, 'office.yaml');
+      writeFileSync(
+        yaml,
+        readFileSync(yaml, 'utf8').replace(/^(name|shortName): (.*)$/gm, `$1: $2（样本${i}）`),
+      );
+    }
   const t0 = performance.now();
   const content = loadContent(root, { locations: true });
   const t1 = performance.now();

@@ -9,8 +9,9 @@ import { resolve, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/lib/content/load.ts';
 import { contentRoot } from '../src/lib/site.ts';
-import { isFailure } from '../src/lib/checks/run.ts';
-import { reportRows, schemaRows, type FindingRow } from '../src/lib/checks/rows.ts';
+import { isFailure, proseCoverage } from '../src/lib/checks/run.ts';
+import { reportRows, schemaRows } from '../src/lib/checks/rows.ts';
+import type { Diagnostic } from '../src/lib/checks/diagnostic.ts';
 import { visibleJson, visibleText } from '../src/lib/content/visible-text.ts';
 
 const HELP = `用法：npm run check [-- <路径…>] [--all] [--json]
@@ -44,7 +45,7 @@ const selected = (file: string) =>
 const content = loadContent(contentRoot(), { locations: true });
 const severityName = { error: '错误', note: '提示' } as const;
 
-const rows: FindingRow[] = [
+const rows: Diagnostic[] = [
   ...schemaRows(content.errors.filter((e) => selected(e.file))),
   ...content.reports
     .filter((report) => selected(report.files.yaml) || selected(report.files.markdown))
@@ -52,14 +53,14 @@ const rows: FindingRow[] = [
 ];
 
 /** A finding about figures as published (not a format or acknowledgement problem) may be acknowledged. */
-const acknowledgeable = (r: FindingRow) =>
+const acknowledgeable = (r: Diagnostic) =>
   !!r.report && r.rule !== 'schema' && !r.rule.startsWith('ack.') && !!r.subject;
 
-/** The acknowledgement staff add when the source really prints it so, ready to paste. */
 /** A YAML single-quoted scalar: any text, pasted as is. */
 const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-function acknowledgementHint(r: FindingRow): string[] {
+/** The acknowledgement staff add when the source really prints it so, ready to paste. */
+function acknowledgementHint(r: Diagnostic): string[] {
   const values = [
     r.expected !== undefined ? `expected: ${quoted(r.expected)}` : '',
     r.actual !== undefined ? `actual: ${quoted(r.actual)}` : '',
@@ -73,7 +74,7 @@ function acknowledgementHint(r: FindingRow): string[] {
   ];
 }
 
-function line(r: FindingRow): string {
+function line(r: Diagnostic): string {
   const status = r.acknowledged ? `已确认（${r.reason}）` : severityName[r.severity];
   const also = r.locations
     .slice(1)
@@ -98,6 +99,18 @@ else {
   const acknowledged = others.filter((r) => r.acknowledged).length;
   const notes = others.length - acknowledged;
   const hidden = !all && others.length ? '（--all 列出它们）' : '';
+  // Coverage: every amount and percentage of each narrative, by what the checks could show.
+  console.log('\n正文数字核对：');
+  for (const r of content.reports) {
+    const c = proseCoverage(r, content.reports);
+    if (!c.numbers) continue;
+    const checked = c.numbers - c.unverified;
+    console.log(
+      visibleText(
+        `  ${r.files.markdown}  ${c.numbers} 个数字，已核对 ${checked}（一致 ${c.verified}、尾数差异 ${c.rounding}、不一致 ${c.inconsistent}），未能核对 ${c.unverified}`,
+      ),
+    );
+  }
   console.log(
     `\n${content.reports.length} 份报告：${failures.length} 个未确认的错误；另有 ${acknowledged} 个已确认的原文不一致、${notes} 个尾数提示${hidden}。检查用时 ${elapsed.toFixed(0)} 毫秒。`,
   );

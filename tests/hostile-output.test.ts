@@ -31,7 +31,7 @@ import { serveStatic, type StaticServer } from '../scripts/support/static-server
 import { searchFieldProblems } from '../src/integrations/search-fields.ts';
 import { searchLabel } from '../src/lib/search-meta.ts';
 import { checkUrl } from '../src/lib/narrative/urls.ts';
-import { parseNarrative } from '../src/lib/narrative/parse.ts';
+import { parseNarrative } from '../src/lib/content/narrative.ts';
 import { renderNarrative } from '../src/lib/narrative/render.ts';
 import { sanitizeNarrative } from '../src/lib/narrative/sanitize.ts';
 import { MARKER, PAYLOADS, type Payload } from './support/hostile-payloads.ts';

@@ -17,7 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { loadContent, type Report } from '../src/lib/content/load.ts';
-import { tableEntries } from '../src/lib/content/tables.ts';
+import { tableEntries } from '../src/lib/content/table-entries.ts';
 import { reportTables } from '../src/lib/review/figures.ts';
 import { reportForms } from '../src/lib/tables/report-forms.ts';
 import { reportCharts } from '../src/lib/charts/report.ts';

@@ -2,7 +2,8 @@
  * Every page names itself: page-meta.ts on the real content, and the built site (SITE_DIR): each
  * report and office page's <title>, description and breadcrumb name the office and the year, the
  * descriptions are distinct, short names say whose office it is, and a report's header shows its
- * key figures linked to where they are published and a source line readers can open.
+ * key figures linked to where they are published and a source line readers can open; its 数据说明
+ * links each note to the passages and tables it concerns, on this page or the office-year's other.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,9 @@ import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import { content, office, reportContext } from '../src/lib/site.ts';
 import { reportView } from '../src/lib/report-view.ts';
+import { checkReport } from '../src/lib/checks/run.ts';
+import { parseNarrative } from '../src/lib/content/narrative.ts';
+import { renderNarrative } from '../src/lib/narrative/render.ts';
 import { namesOffice, namesYear, officeMeta, reportMeta, yearSpan } from '../src/lib/page-meta.ts';
 import { sourceCitation } from '../src/lib/source-citation.ts';
 import { sitePages } from './support/browser.ts';
@@ -289,4 +293,120 @@ test('built report source lines: the published document, no internal file name, 
       'the archived original, unchanged',
     );
   }
+});
+
+// ---- 数据说明 ----
+
+test('narrative passages: paragraphs, quotes and list items by line, numbered under their heading', () => {
+  const md = [
+    '开头一段',
+    '',
+    '## 一、概况',
+    '',
+    '第一段',
+    '',
+    '- 甲',
+    '- 乙',
+    '',
+    '> 引文',
+    '',
+    '---',
+    '',
+  ].join('\n');
+  const { segments, passages } = renderNarrative(parseNarrative(md));
+  assert.deepEqual(
+    passages.map((p) => [p.id, p.lines, p.heading?.text ?? null, p.block, p.item]),
+    [
+      ['p-L1', [1, 1], null, 1, null],
+      ['s-一概况', [3, 3], '一、概况', 0, null],
+      ['p-L5', [5, 5], '一、概况', 1, null],
+      ['p-L7', [7, 7], '一、概况', 2, 1],
+      ['p-L8', [8, 8], '一、概况', 2, 2],
+      ['p-L10', [10, 10], '一、概况', 3, null],
+    ],
+  );
+  const html = segments.map((s) => (s.type === 'html' ? s.html : '')).join('');
+  for (const p of passages) assert.ok(html.includes(` id="${p.id}"`), p.id);
+  assert.match(html, /<li id="p-L7">甲<\/li>/);
+  assert.match(html, /<hr>/, 'a thematic break holds no text: no id');
+});
+
+/** A report page's 数据说明 items, each with its links. */
+function noteItems(path: string) {
+  const section = all(page(path), (e) => e.properties.id === 'data-notes')[0];
+  return section
+    ? byTag(section, 'li').map((li) => ({
+        text: toText(li),
+        links: byTag(li, 'a').map((a) => ({ href: String(a.properties.href), text: toText(a) })),
+      }))
+    : [];
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+/** A report's narrative as written, by line. */
+const lines = (r: (typeof reports)[number]) => readFileSync(r.files.markdown, 'utf8').split('\n');
+
+/** The findings a page lists in its 数据说明: rounding notes and acknowledged errors. */
+const listed = (id: string) =>
+  checkReport(byId(id), reports).filter((f) => f.acknowledged || f.severity === 'note');
+
+test("built 数据说明: every link resolves, on this page or the other report's; no two in a note read the same", () => {
+  let checked = 0;
+  for (const r of reports) {
+    const path = reportPath(r.id);
+    const items = noteItems(path);
+    assert.equal(items.length, listed(r.id).length, `${r.id}: one item per finding`);
+    for (const { text, links } of items) {
+      assert.ok(links.length, `${r.id}: ${text} links to what it concerns`);
+      assert.equal(new Set(links.map((l) => l.text)).size, links.length, `${r.id}: ${text}`);
+      for (const l of links) {
+        assert.ok(resolves(path, l.href), `${r.id}: ${l.href}`);
+        assert.match(l.text, /^见/, l.href);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 20, `${checked} links`);
+});
+
+test('built 数据说明: a note about the narrative links to the passage that states the figure', () => {
+  let checked = 0;
+  for (const r of reports) {
+    const path = reportPath(r.id);
+    const items = noteItems(path);
+    for (const f of listed(r.id).filter((x) => x.narrative?.length)) {
+      const item = items.find((x) => x.text.includes(f.message));
+      assert.ok(item, `${r.id}: ${f.message}`);
+      const passages = item.links.filter((l) => /^#(?:p-L\d+|s-)/.test(l.href));
+      for (const p of passages) assert.match(p.text, /^见正文/);
+      const linked = passages.map((p) => squash(anchoredText(path, p.href.slice(1))));
+      // Each place the finding points at (its figure, in the .md) is in a passage the note links to.
+      for (const { line, col } of f.narrative!) {
+        const at = squash(lines(r)[line - 1].slice(col - 1)).match(/^[^*_`[\]:\\{}<>]{1,16}/)?.[0];
+        assert.ok(at, `${r.id}: text at ${line}:${col}`);
+        assert.ok(
+          linked.some((x) => x.includes(at)),
+          `${r.id}: ${f.message}: a link to the passage with “${at}” (${line}:${col})`,
+        );
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked >= 5, `${checked} notes about the narrative`);
+});
+
+test("built 数据说明: the Huaihua self-evaluation's 社会保障和就业支出 note links to its paragraph and the 决算's 公开03表", () => {
+  const path = reportPath('huaihua-beijing/2022/performance');
+  const note = noteItems(path).find((x) => x.text.includes('正文写“社会保障和就业支出”决算数 20.42 万元'));
+  assert.ok(note);
+  const fa = reportPath('huaihua-beijing/2022/final-accounts');
+  assert.deepEqual(
+    note.links.map((l) => l.text),
+    ['见正文“（二）部门整体支出情况”一节第3段', '见部门决算 公开03表 支出决算表'],
+  );
+  const [paragraph, table] = note.links.map((l) => l.href);
+  assert.match(paragraph, /^#p-L\d+$/);
+  assert.match(anchoredText(path, paragraph.slice(1)), /社会保障和就业支出20\.42万元/);
+  assert.equal(table, `${fa}#t03`);
+  assert.match(anchoredText(fa, 't03'), /社会保障和就业支出.*20\.41/);
 });

@@ -1,8 +1,10 @@
 import Big from 'big.js';
 import type { Office, Report } from './content/load.ts';
-import { PERCENT_RE, isAmount, toBig } from './fiscal/numbers.ts';
-import { fundsTotalFigure } from './fiscal/funds.ts';
-import { big, pct } from './charts/model.ts';
+import { PERCENT_RE, big, isAmount, precisionOf, toBig } from './fiscal/numbers.ts';
+import { pct, show } from './fiscal/arithmetic.ts';
+import { fundsTotalFigure, fundsTotalRow } from './fiscal/funds.ts';
+import { FORMS, cell, type FinalAccountsTableId } from './fiscal/forms.ts';
+import type { Fig } from './fiscal/figure.ts';
 import { measureOf, type Measure } from './measures.ts';
 import { verifiedStatements } from './stated-figures.ts';
 
@@ -55,14 +57,14 @@ const from = (
 function finalAccounts(r: Report, v: CompareRow['values']) {
   if (r.data.kind !== '部门决算') return;
   const t = r.data.tables;
-  const spending = t.t01.expenditure.find((x) => x.name === '本年支出合计');
-  v.total ??= from(r, '公开01表', 't01', spending?.values[0]);
-  v.basic ??= from(r, '公开03表', 't03', t.t03.total[1]);
-  v.project ??= from(r, '公开03表', 't03', t.t03.total[2]);
-  v.sangong ??= from(r, '公开09表', 't09', t.t09.actual[0]);
-  v.abroad ??= from(r, '公开09表', 't09', t.t09.actual[1]);
-  v.vehicles ??= from(r, '公开09表', 't09', t.t09.actual[2]);
-  v.reception ??= from(r, '公开09表', 't09', t.t09.actual[5]);
+  const tabled = (id: FinalAccountsTableId, fig: Fig | undefined) => from(r, FORMS[id].number, id, fig?.text);
+  v.total ??= tabled('t01', cell(t, 't01', ['expenditure', '本年支出合计'], 'amount'));
+  v.basic ??= tabled('t03', cell(t, 't03', 'total', 'basic'));
+  v.project ??= tabled('t03', cell(t, 't03', 'total', 'project'));
+  v.sangong ??= tabled('t09', cell(t, 't09', 'actual', 'total'));
+  v.abroad ??= tabled('t09', cell(t, 't09', 'actual', 'abroad'));
+  v.vehicles ??= tabled('t09', cell(t, 't09', 'actual', 'vehicles'));
+  v.reception ??= tabled('t09', cell(t, 't09', 'actual', 'reception'));
 }
 
 function performance(r: Report, v: CompareRow['values']) {
@@ -70,7 +72,9 @@ function performance(r: Report, v: CompareRow['values']) {
   const se = r.data.tables?.['self-evaluation'];
   const rows = se?.funds?.rows ?? [];
   const seName = se?.label ?? '自评表';
-  v.total ??= from(r, seName, 'self-evaluation', fundsTotalFigure(rows, 'executed'));
+  // A funds block of 财政拨款 only is not 支出合计 (all funds): like is compared with like.
+  const fiscalOnly = /财政/.test(fundsTotalRow(rows)?.name ?? '');
+  if (!fiscalOnly) v.total ??= from(r, seName, 'self-evaluation', fundsTotalFigure(rows, 'executed'));
   v.execution ??= from(r, seName, 'self-evaluation', fundsTotalFigure(rows, 'rate'));
   const nature = (name: string) => se?.funds?.byNature?.find((x) => x.name.includes(name))?.amount;
   v.basic ??= from(r, seName, 'self-evaluation', nature('基本支出'));
@@ -126,7 +130,14 @@ export function compareRows(offices: readonly Office[], reports: readonly Report
       if (staffing?.authorized != null)
         v.authorized = { text: String(staffing.authorized), source: staffing.source };
       if (staffing?.actual != null) v.staff = { text: String(staffing.actual), source: staffing.source };
-      const [basic, project, total] = [big(v.basic?.text), big(v.project?.text), big(v.total?.text)];
+      const [basic, project] = [big(v.basic?.text), big(v.project?.text)];
+      // 支出合计 is 基本支出 + 项目支出 by definition: a report that states only the two has it.
+      if (!v.total && basic && project)
+        v.total = {
+          text: show(basic.plus(project), Math.max(precisionOf(v.basic!.text), precisionOf(v.project!.text))),
+          source: '计算：基本支出 + 项目支出',
+        };
+      const total = big(v.total?.text);
       if (basic && project)
         v.basicShare = {
           text: pct(basic, basic.plus(project)),

@@ -1,12 +1,12 @@
 import { toString } from 'mdast-util-to-string';
 import type { Office, Report } from './content/load.ts';
-import { tableAnchorOf } from './content/tables.ts';
 import { reportForms } from './tables/report-forms.ts';
 import { workbookUrl } from './excel/workbook-url.ts';
-import type { FormModel } from './tables/model.ts';
+import { formHeading, type FormModel } from './tables/model.ts';
 import { renderNarrative, type Segment } from './narrative/render.ts';
-import { figureKeys } from './fiscal/figure-keys.ts';
-import { checkReport } from './checks/run.ts';
+import { figureKeys } from './content/figure-keys.ts';
+import { dataNotes, type DataNote } from './data-notes.ts';
+import { proseCoverage, type ProseCoverage } from './checks/run.ts';
 import { termLookup, type Term } from './glossary.ts';
 import { reportCharts } from './charts/report.ts';
 import { chartDownloads, tableDownloads, type DownloadLink } from './open-data/urls.ts';
@@ -15,6 +15,7 @@ import { compareRows, type CompareRow } from './compare.ts';
 import { measureOf } from './measures.ts';
 import { verifiedStatements } from './stated-figures.ts';
 import { isAmount } from './fiscal/numbers.ts';
+import { cell } from './fiscal/forms.ts';
 import { KIND_LABELS } from './labels.ts';
 import { reportMeta, type ReportMeta } from './page-meta.ts';
 
@@ -25,21 +26,14 @@ export interface TocEntry {
   text: string;
 }
 
-/** A line of the page's 数据说明: what does not add up, by how much, and why it stays as published. */
-export interface DataNote {
-  message: string;
-  reason: string | null;
-  kind: '原文不一致' | '尾数差异';
-  /** Anchor of the table it concerns, when it concerns one of this report's tables. */
-  table: { id: string; name: string } | null;
-}
-
 interface ReportView {
   charts: ChartSpec[];
   forms: Map<string, FormModel>;
   segments: Segment[];
   toc: TocEntry[];
   notes: DataNote[];
+  /** How many amounts and percentages of the narrative the checks compared. */
+  coverage: ProseCoverage;
   /** The report's tables as an .xlsx workbook in the official layout, when it has tables. */
   workbookUrl: string | null;
   /** Each table's and chart's data downloads, by its id. */
@@ -71,8 +65,6 @@ interface ReportHeader {
 
 /** Each table's printed form by id; the workbook download uses the same forms (report-forms.ts). */
 const forms = (r: Report) => new Map(reportForms(r.data).map(({ entry, form }) => [entry.id, form]));
-
-export const formHeading = (f: FormModel) => (f.number ? `${f.number} ${f.title}` : f.title);
 
 /** What a report page needs from the rest of the site; built once per build. */
 export interface ViewContext {
@@ -146,7 +138,7 @@ function passage(r: Report, headings: readonly Heading[], pattern: RegExp): Head
 function sangongBudget(r: Report): Found | null {
   const d = r.data;
   if (d.kind === '部门决算') {
-    const text = d.tables.t09.budget[0];
+    const { text } = cell(d.tables, 't09', 'budget', 'total');
     return isAmount(text) ? { text, report: r, anchor: 't09', where: '公开09表' } : null;
   }
   const bd = d.kind === '部门整体支出绩效自评' ? d.tables?.['base-data'] : undefined;
@@ -273,7 +265,7 @@ export function reportView(
   office?: Office,
 ): ReportView & { header?: ReportHeader } {
   const keys = figureKeys(r.data);
-  const { segments, headings } = renderNarrative(r.narrative, (key) => keys.get(key));
+  const { segments, headings, passages } = renderNarrative(r.narrative, (key) => keys.get(key));
   const formsById = forms(r);
   linkTerms(formsById, ctx.term);
   const charts = reportCharts(r);
@@ -290,27 +282,23 @@ export function reportView(
       if (f) toc.push({ depth: Math.min(depth + 1, 4), id: f.id, text: formHeading(f) });
     }
   }
-  const notes: DataNote[] = checkReport(r, ctx.reports)
-    .filter((f) => f.acknowledged || f.severity === 'note')
-    .map((f) => {
-      const anchor = f.refs
-        .filter((x) => !x.source)
-        .map((x) => tableAnchorOf(x.path))
-        .find((a) => a !== null);
-      const form = anchor ? formsById.get(anchor) : undefined;
-      return {
-        message: f.message,
-        reason: f.acknowledged?.reason ?? null,
-        kind: f.acknowledged ? '原文不一致' : '尾数差异',
-        table: form ? { id: form.id, name: formHeading(form) } : null,
-      };
-    });
-  if (notes.length) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
+  const notes = dataNotes(r, ctx.reports, formsById, passages);
+  const coverage = proseCoverage(r, ctx.reports);
+  if (notes.length || coverage.numbers) toc.push({ depth: 2, id: 'data-notes', text: '数据说明' });
   const downloads = new Map([
     ...[...formsById.keys()].map((id) => [id, tableDownloads(r, id)] as const),
     ...charts.map((c) => [c.id, chartDownloads(r, c.id)] as const),
   ]);
-  const view = { charts, forms: formsById, segments, toc, notes, workbookUrl: workbookUrl(r), downloads };
+  const view = {
+    charts,
+    forms: formsById,
+    segments,
+    toc,
+    notes,
+    coverage,
+    workbookUrl: workbookUrl(r),
+    downloads,
+  };
   if (!office) return view;
   const figures = keyFigures(r, office, ctx.reports, () => headings);
   return { ...view, header: { meta: reportMeta(r, office.data, figures), figures } };

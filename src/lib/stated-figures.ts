@@ -1,6 +1,6 @@
 import type { Report } from './content/load.ts';
 import type { StatedFigure } from './content/schema/stated-figures.ts';
-import { figureKeys } from './fiscal/figure-keys.ts';
+import { figureKeys } from './content/figure-keys.ts';
 import { statedMeasureByLabel, type StatedMeasure } from './measures.ts';
 import { printedBlocks, type PrintedBlock } from './narrative/render.ts';
 

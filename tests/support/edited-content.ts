@@ -3,13 +3,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { checkReport, locations, type CheckedFinding, type Location } from '../../src/lib/checks/run.ts';
+import type { Edit } from '../../src/lib/checks/rules.ts';
 
-/** One textual edit of a content file; `from` must occur in it. */
-export interface Edit {
-  file: string;
-  from: string | RegExp;
-  to: string;
-}
+export type { Edit };
 
 export interface Located extends CheckedFinding {
   report: string;

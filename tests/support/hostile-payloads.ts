@@ -105,8 +105,8 @@ const fields: Omit<Payload, 'expect'>[] = [
   {
     field: 'acknowledgement reason',
     file: FINAL,
-    from: 'reason: 原文如此：公务用车运行维护费 14.70 ÷ 29.70 = 49.49%，正文写作 49.50%。',
-    to: `reason: "原文如此：公务用车运行维护费 14.70 ÷ 29.70 = 49.49%，正文写作 49.50%。${svg(26)}"`,
+    from: 'reason: 原文如此：正文写“本年追加预算69.94元”，同文另处写“预算调整数为69.94万元”。',
+    to: `reason: "原文如此：正文写“本年追加预算69.94元”，同文另处写“预算调整数为69.94万元”。${svg(26)}"`,
   },
   {
     field: 'base-data line name',

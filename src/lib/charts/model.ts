@@ -1,5 +1,6 @@
 import Big from 'big.js';
-import { isAmount, toBig } from '../fiscal/numbers.ts';
+import { big } from '../fiscal/numbers.ts';
+import { pct } from '../fiscal/arithmetic.ts';
 
 /**
  * A chart as the page prints it: caption, a one-sentence summary computed from its data, and the
@@ -59,10 +60,6 @@ export function chartView(chart: ChartSpec): ChartView {
   return { ...chart, series, labelLines: chart.labels.map((l) => wrapLabel(l, width)) };
 }
 
-export const big = (t: string | null | undefined) => (isAmount(t) ? toBig(t) : null);
-/** A share in percent with one decimal. */
-export const pct = (part: Big, whole: Big) =>
-  whole.eq(0) ? '—' : `${part.div(whole).times(100).round(1, Big.roundHalfUp).toFixed(1)}%`;
 export const money = (v: Big) => `${v.toFixed(2)} 万元`;
 
 /** "一般公共服务支出最多，267.43 万元，占 90.6%". */

@@ -9,8 +9,11 @@ import type {
   SelfEvaluationTable,
 } from '../content/schema/performance.ts';
 import { fundsTotalFigure, fundsTotalRow, splitFunds } from '../fiscal/funds.ts';
-import { levelName } from '../tables/performance.ts';
-import { big, largest, money, pct, versus, type ChartSpec } from './model.ts';
+import { FORMS, cell, columnLabel, rowLabel, type CodedRow } from '../fiscal/forms.ts';
+import { levelName } from '../fiscal/names.ts';
+import { big } from '../fiscal/numbers.ts';
+import { pct } from '../fiscal/arithmetic.ts';
+import { largest, money, versus, type ChartSpec } from './model.ts';
 import { verifiedStatements } from '../stated-figures.ts';
 import type { StatedMeasure } from '../measures.ts';
 
@@ -42,24 +45,25 @@ function split(
 
 function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
   const out: ChartSpec[] = [];
-  const classes = t.t03.rows.filter((r) => r.code.length === 3 && big(r.values[0])?.gt(0));
+  const spending = (r: 'total' | CodedRow) => cell(t, 't03', r, 'total').text;
+  const classes = t.t03.rows.filter((r) => r.code.length === 3 && big(spending(r))?.gt(0));
   if (classes.length) {
-    const values = classes.map((r) => r.values[0]);
+    const values = classes.map(spending);
     out.push({
       id: 'chart-functional',
       type: 'bar',
       horizontal: true,
       caption: '支出按功能分类（类）',
-      summary: `本年支出合计 ${t.t03.total[0]} 万元，${largest(
+      summary: `本年支出合计 ${spending('total')} 万元，${largest(
         classes.map((r) => r.name),
         values,
-        big(t.t03.total[0]) ?? undefined,
+        big(spending('total')) ?? undefined,
       )}。`,
       unit: '万元',
       category: '功能分类（类）',
       labels: classes.map((r) => r.name),
-      series: [{ name: '本年支出合计', values }],
-      source: '公开03表',
+      series: [{ name: columnLabel('t03', 'total'), values }],
+      source: FORMS.t03.number,
     });
   }
   const basicProject = split(
@@ -67,10 +71,10 @@ function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
     '基本支出与项目支出',
     '支出性质',
     [
-      ['基本支出', t.t03.total[1]],
-      ['项目支出', t.t03.total[2]],
+      ['基本支出', cell(t, 't03', 'total', 'basic').text],
+      ['项目支出', cell(t, 't03', 'total', 'project').text],
     ],
-    '公开03表',
+    FORMS.t03.number,
   );
   if (basicProject) out.push(basicProject);
   const personnelPublic = split(
@@ -78,28 +82,29 @@ function finalAccounts(t: FinalAccountsTables): ChartSpec[] {
     '人员经费与公用经费（一般公共预算财政拨款基本支出）',
     '经费',
     [
-      ['人员经费', t.t06.personnelTotal],
-      ['公用经费', t.t06.publicTotal],
+      ['人员经费', cell(t, 't06', 'personnelTotal', 'amount').text],
+      ['公用经费', cell(t, 't06', 'publicTotal', 'amount').text],
     ],
-    '公开06表',
+    FORMS.t06.number,
   );
   if (personnelPublic) out.push(personnelPublic);
-  const items = [1, 3, 4, 5];
-  const names = ['因公出国（境）费', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
-  if (big(t.t09.budget[0]) || big(t.t09.actual[0]))
+  const items = ['total', 'abroad', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
+  const sangong = (half: 'budget' | 'actual') => items.map((c) => cell(t, 't09', half, c).text);
+  const [budget, actual] = [sangong('budget'), sangong('actual')];
+  if (big(budget[0]) || big(actual[0]))
     out.push({
       id: 'chart-sangong',
       type: 'bar',
       caption: '“三公”经费：预算数与决算数',
-      summary: `“三公”经费${versus(big(t.t09.actual[0]), big(t.t09.budget[0]), null)}。`,
+      summary: `“三公”经费${versus(big(actual[0]), big(budget[0]), null)}。`,
       unit: '万元',
       category: '项目',
-      labels: ['合计', ...names],
+      labels: items.map((c) => columnLabel('t09', c)),
       series: [
-        { name: '预算数', values: [0, ...items].map((c) => t.t09.budget[c]) },
-        { name: '决算数', values: [0, ...items].map((c) => t.t09.actual[c]) },
+        { name: rowLabel('t09', 'budget'), values: budget },
+        { name: rowLabel('t09', 'actual'), values: actual },
       ],
-      source: '公开09表',
+      source: FORMS.t09.number,
     });
   return out;
 }

@@ -1,18 +1,10 @@
 import type Big from 'big.js';
 import { agreement, amounts, decimalsOf, show, sum, tolerance } from '../fiscal/arithmetic.ts';
 import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import type { Fig, Path } from '../fiscal/figure.ts';
 
-/** A path to a YAML node of the report ("tables", "t03", "rows", 2, 3). */
-export type Path = (string | number)[];
-
-/** A published figure: its text, where it sits in the YAML, and how to name it in a message. */
-export interface Fig {
-  text: string | null;
-  path: Path;
-  label: string;
-  /** Id of the report whose YAML holds it, when not the report being checked. */
-  source?: string;
-}
+// Where the prose checks take it from.
 
 /** A YAML node involved in a finding. */
 interface Ref {
@@ -22,17 +14,11 @@ interface Ref {
 
 const ref = (f: Fig): Ref => (f.source ? { path: f.path, source: f.source } : { path: f.path });
 
-type Severity = 'error' | 'note';
-
-export interface Finding {
-  /** Stable rule id, e.g. "fa.t01.balance". */
-  rule: string;
-  severity: Severity;
-  /** What the finding is about, stable across edits: the key acknowledgements name. */
-  subject: string;
-  message: string;
-  expected?: string;
-  actual?: string;
+/** What a rule reports: a Diagnostic before it is placed, with the YAML nodes it concerns. */
+export interface Finding extends Pick<
+  Diagnostic,
+  'rule' | 'severity' | 'subject' | 'message' | 'expected' | 'actual'
+> {
   /** YAML nodes involved; the first is where the finding is reported (after any narrative position). */
   refs: Ref[];
   /** Positions in the narrative (prose findings). */

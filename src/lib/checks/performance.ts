@@ -10,9 +10,9 @@ import { percentAt, sum } from '../fiscal/arithmetic.ts';
 import { splitFunds } from '../fiscal/funds.ts';
 import { columnIndex } from '../content/schema/columns.ts';
 import { isAmount, precisionOf, toBig } from '../fiscal/numbers.ts';
-import { levelName } from '../tables/performance.ts';
+import { levelName } from '../fiscal/names.ts';
 import type { Findings } from './findings.ts';
-import { type Fig, type Path } from './findings.ts';
+import type { Fig, Path } from '../fiscal/figure.ts';
 
 /** Scoring rules of the self-evaluation forms and the identities of the 基础数据表 (docs/domain.md). */
 

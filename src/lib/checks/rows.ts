@@ -1,30 +1,12 @@
 import type { Content, Report } from '../content/load.ts';
 import type { ContentError } from '../content/errors.ts';
 import { checkReport, locations } from './run.ts';
+import type { Diagnostic } from './diagnostic.ts';
 
-/**
- * One finding as `npm run check` prints it (a line, or an object of `--json`): the one code path
- * from findings to printed rows, shared by the check and the review.
- */
-export interface FindingRow {
-  file: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'note';
-  rule: string;
-  subject: string;
-  message: string;
-  expected?: string;
-  actual?: string;
-  acknowledged: boolean;
-  reason?: string;
-  locations: { file: string; line: number; column: number }[];
-  /** The YAML of the report whose check found it: where its acknowledgement goes. */
-  report?: string;
-}
+/* Content errors and findings as Diagnostics: the one code path shared by the check and the review. */
 
 /** Schema and load errors: rule "schema", never acknowledged. */
-export const schemaRows = (errors: readonly ContentError[]): FindingRow[] =>
+export const schemaRows = (errors: readonly ContentError[]): Diagnostic[] =>
   errors.map((e) => ({
     file: e.file,
     line: e.line,
@@ -50,8 +32,8 @@ function dependsOnUnloaded(report: Report, content: Content): boolean {
 }
 
 /** Every rule over one report, located; `content` is the whole loaded side it belongs to. */
-export function reportRows(report: Report, content: Content): FindingRow[] {
-  const rows: FindingRow[] = [];
+export function reportRows(report: Report, content: Content): Diagnostic[] {
+  const rows: Diagnostic[] = [];
   // Only when data it reads did not load may an acknowledgement look stale without being so.
   const partial = dependsOnUnloaded(report, content);
   for (const f of checkReport(report, content.reports)) {

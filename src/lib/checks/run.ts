@@ -4,29 +4,77 @@ import { Findings, type Finding } from './findings.ts';
 import { acknowledge, type CheckedFinding } from './acknowledgements.ts';
 import { checkFinalAccounts } from './final-accounts.ts';
 import { checkGrade, checkPerformance } from './performance.ts';
-import { checkProse } from './prose.ts';
+import { checkProse, type ProseResult, type Status } from './prose.ts';
 import { checkStatedFigures } from './stated-figures.ts';
-import { finalAccountsFigures, performanceFigures, type ProseFigure } from './prose-figures.ts';
+import {
+  finalAccountsCandidates,
+  performanceCandidates,
+  statedCandidates,
+  type Figures,
+} from '../prose/figures.ts';
+import { statementsOf, type Statements } from '../prose/statements.ts';
 
 export type { CheckedFinding };
 
-/** The 决算 of the same office and year: the narrative of its other reports is checked against it. */
-function finalAccountsOf(report: Report, all: readonly Report[]) {
-  return all.find(
-    (r) => r.office === report.office && r.data.year === report.data.year && r.data.kind === '部门决算',
-  );
+/** The reports of the same office and year, this one first. */
+const officeYear = (report: Report, all: readonly Report[]) => [
+  report,
+  ...all.filter((r) => r !== report && r.office === report.office && r.data.year === report.data.year),
+];
+
+const parsed = new WeakMap<Report, Statements>();
+function statements(r: Report): Statements {
+  let s = parsed.get(r);
+  if (!s) parsed.set(r, (s = statementsOf(r.narrative, Number(r.data.year))));
+  return s;
 }
 
-function proseFigures(report: Report, all: readonly Report[]): ProseFigure[] {
-  const d = report.data;
-  const own =
-    d.kind === '部门决算'
-      ? finalAccountsFigures(d.tables)
-      : d.kind === '部门整体支出绩效自评'
-        ? performanceFigures(d)
-        : [];
-  const fa = d.kind === '部门决算' ? undefined : finalAccountsOf(report, all);
-  return fa && fa.data.kind === '部门决算' ? [...own, ...finalAccountsFigures(fa.data.tables, fa.id)] : own;
+/** Every figure of the office-year a narrative may state; the other reports' with their id. */
+function figuresOf(report: Report, all: readonly Report[]): Figures {
+  const out: Figures = new Map();
+  for (const r of officeYear(report, all)) {
+    const own: Figures = new Map();
+    const d = r.data;
+    if (d.kind === '部门决算') finalAccountsCandidates(d.tables, own);
+    if (d.kind === '部门整体支出绩效自评') performanceCandidates(d, own);
+    statedCandidates(d, own);
+    for (const [subject, list] of own)
+      out.set(subject, [
+        ...(out.get(subject) ?? []),
+        ...list.map((c) => (r === report ? c : { ...c, source: r.id })),
+      ]);
+  }
+  return out;
+}
+
+const checked = new WeakMap<Report, { all: readonly Report[]; result: ProseResult }>();
+
+/** The prose rules over one report: findings and the status of every number of its narrative. */
+function proseOf(report: Report, all: readonly Report[]): ProseResult {
+  const cached = checked.get(report);
+  if (cached?.all === all) return cached.result;
+  const own = statements(report);
+  const related = officeYear(report, all)
+    .slice(1)
+    .flatMap((r) => statements(r).statements.map((statement) => ({ statement, report: r.data.kind })));
+  const result = checkProse({ ...own, figures: figuresOf(report, all), related });
+  checked.set(report, { all, result });
+  return result;
+}
+
+/** How many numbers of a narrative the checks compared, by outcome. */
+export type ProseCoverage = Record<Status, number> & { numbers: number };
+
+export function proseCoverage(report: Report, all: readonly Report[]): ProseCoverage {
+  const { statuses } = proseOf(report, all);
+  const count = (s: Status) => statuses.filter((x) => x === s).length;
+  return {
+    numbers: statuses.length,
+    verified: count('verified'),
+    rounding: count('rounding'),
+    inconsistent: count('inconsistent'),
+    unverified: count('unverified'),
+  };
 }
 
 /** Every rule over one report; acknowledgements applied, stale ones reported. */
@@ -36,7 +84,7 @@ export function checkReport(report: Report, all: readonly Report[]): CheckedFind
   if (d.kind === '部门决算') checkFinalAccounts(d.tables, f);
   if (d.kind === '部门整体支出绩效自评') checkPerformance(d, f);
   checkGrade(d.conclusion, f);
-  for (const x of checkProse(report.narrative, proseFigures(report, all))) f.add(x);
+  for (const x of proseOf(report, all).findings) f.add(x);
   checkStatedFigures(report, f);
 
   return acknowledge(f.list, d.acknowledgements ?? []);

@@ -4,8 +4,8 @@ import type { Root } from 'mdast';
 import { officeData, reportData, type OfficeData, type ReportData } from './schema/report.ts';
 import { parseYaml, type Position } from './yaml.ts';
 import { locateIssues, type ContentError } from './errors.ts';
-import { parseNarrative } from '../narrative/parse.ts';
-import { checkNarrative } from '../narrative/check.ts';
+import { parseNarrative } from './narrative.ts';
+import { checkNarrative } from './narrative-check.ts';
 import { duplicateOffices } from './offices.ts';
 import { archiveDigests, checkArchive, type ArchiveDigest } from './archive.ts';
 import { MAX_ENTRIES, MAX_ERRORS_PER_FILE, MAX_TOTAL_BYTES } from './limits.ts';
@@ -237,7 +237,8 @@ export function loadContent(contentDir: string, opts: { locations?: boolean } = 
         `机构 ${office} 还没有任何报告：先用 npm run new -- ${office} <年度> <报告类型> 加一份报告，或删去这个目录`,
       );
   }
-  errors.push(...duplicateOffices(offices, (slug) => name(join(root, slug, 'office.yaml'))));
+  // One error per duplicate can be thousands: a spread argument list that long overflows the stack.
+  for (const e of duplicateOffices(offices, (slug) => name(join(root, slug, 'office.yaml')))) errors.push(e);
   for (const r of reports)
     if (!offices.some((o) => o.slug === r.office))
       at(join(root, r.office), `报告 ${r.id} 所属机构没有有效的 office.yaml`);

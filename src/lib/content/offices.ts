@@ -1,5 +1,13 @@
 import type { ContentError } from './errors.ts';
-import type { Office } from './load.ts';
+import type { OfficeData } from './schema/report.ts';
+import type { Position } from './yaml.ts';
+
+/** What the check reads of a loaded office (content/load.ts). */
+interface Office {
+  slug: string;
+  data: Pick<OfficeData, 'name' | 'shortName'>;
+  locate?: (path: readonly PropertyKey[]) => Position;
+}
 
 /*
  * One office, one directory: two directories for the same office would split its reports over

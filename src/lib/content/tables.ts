@@ -1,37 +1,10 @@
-import type { ReportData } from './schema/report.ts';
-import type { BaseDataTable, ProjectEvaluationTable, SelfEvaluationTable } from './schema/performance.ts';
-import type { GenericTable } from './schema/generic-table.ts';
-import { FINAL_ACCOUNTS_TABLE_IDS } from '../fiscal/forms.ts';
-
-/**
- * A report's tables with their anchor ids, in the order the report defines them: the one place
- * that names them (#t01…#t09, #base-data, #self-evaluation, #project-1…, extra tables by key).
+/*
+ * The ids of a report's tables on its page: the table a YAML path lies in, and the keys an extra
+ * table may not take. Which tables a report has, in order: table-entries.ts.
  */
-type TableEntry =
-  | { id: string; kind: '部门决算' }
-  | { id: 'base-data'; kind: '基础数据表'; table: BaseDataTable }
-  | { id: 'self-evaluation'; kind: '整体支出绩效自评表'; table: SelfEvaluationTable }
-  | { id: string; kind: '项目支出绩效自评表'; table: ProjectEvaluationTable }
-  | { id: string; kind: '通用表'; table: GenericTable };
 
-export function tableEntries(data: ReportData): TableEntry[] {
-  const out: TableEntry[] = [];
-  if (data.kind === '部门决算')
-    out.push(...FINAL_ACCOUNTS_TABLE_IDS.map((id) => ({ id, kind: '部门决算' as const })));
-  if (data.kind === '部门整体支出绩效自评' && data.tables) {
-    const t = data.tables;
-    if (t['base-data']) out.push({ id: 'base-data', kind: '基础数据表', table: t['base-data'] });
-    if (t['self-evaluation'])
-      out.push({ id: 'self-evaluation', kind: '整体支出绩效自评表', table: t['self-evaluation'] });
-    t.projects?.forEach((table, i) => out.push({ id: projectId(i), kind: '项目支出绩效自评表', table }));
-  }
-  for (const [id, table] of Object.entries(data.extraTables ?? {})) out.push({ id, kind: '通用表', table });
-  return out;
-}
-
-const projectId = (i: number) => `project-${i + 1}`;
-
-export const tableIds = (data: ReportData) => tableEntries(data).map((e) => e.id);
+/** The anchor of the report's i-th 项目支出绩效自评表 (from 0): #project-1 …. */
+export const projectId = (i: number) => `project-${i + 1}`;
 
 /** Anchor of the table a YAML path lies in (["tables", "projects", 0, …] → "project-1"). */
 export function tableAnchorOf(path: readonly (string | number)[]): string | null {
@@ -43,7 +16,7 @@ export function tableAnchorOf(path: readonly (string | number)[]): string | null
 /*
  * Ids an extra table's key may not take: its key becomes the table's anchor (#key), its title's
  * (#key-h) and its header cells' (#key-1 …), on the same page as the official tables, the page's
- * own sections and the narrative's headings (#s-…).
+ * own sections and the narrative's headings (#s-…) and passages (#p-L…).
  */
 const OFFICIAL_IDS = ['t01…t09', 'base-data', 'self-evaluation', 'project-数字'];
 const OFFICIAL_RE = /^(?:t\d+|base-data|self-evaluation|project-\d+)(?:-|$)/;
@@ -73,14 +46,14 @@ const PAGE_IDS = [
   'checks',
   'site-wide',
 ];
-/** Prefixes of generated ids: charts, glossary terms, narrative headings, years. */
-const PAGE_PREFIX_RE = /^(?:chart-|term-|s-|y\d+$)/;
+/** Prefixes of generated ids: charts, glossary terms, narrative headings and passages, years. */
+const PAGE_PREFIX_RE = /^(?:chart-|term-|s-|p-|y\d+$)/;
 /** Names of a report's data downloads beside its tables' (data/<key>.csv …): the package descriptor. */
 const DOWNLOAD_NAMES = ['datapackage'];
 /** Suffixes the page appends to a table's key. */
 const GENERATED_SUFFIX_RE = /-(?:h|cap|\d+)$/;
 
-const RESERVED = `不能用作表的键的有：正式表格的 ${OFFICIAL_IDS.join('、')}；页面已用的 ${PAGE_IDS.join('、')}；数据下载文件名 ${DOWNLOAD_NAMES.join('、')}；页面生成的 id，即以 chart-、term-、s- 开头或以 -h、-cap、-数字 结尾的键`;
+const RESERVED = `不能用作表的键的有：正式表格的 ${OFFICIAL_IDS.join('、')}；页面已用的 ${PAGE_IDS.join('、')}；数据下载文件名 ${DOWNLOAD_NAMES.join('、')}；页面生成的 id，即以 chart-、term-、s-、p- 开头或以 -h、-cap、-数字 结尾的键`;
 
 /** Why `key` cannot name an extra table, or undefined when it can. */
 export function reservedTableKey(key: string): string | undefined {

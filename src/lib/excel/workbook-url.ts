@@ -1,5 +1,5 @@
 import type { ReportData } from '../content/schema/report.ts';
-import { tableEntries } from '../content/tables.ts';
+import { tableEntries } from '../content/table-entries.ts';
 
 /*
  * Where a report's workbook is published: one place for the report page's download link and the

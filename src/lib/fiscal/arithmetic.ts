@@ -46,5 +46,9 @@ export function percentAt(numerator: Big, denominator: Big, published: string): 
   return numerator.div(denominator).times(100).round(precisionOf(published), Big.roundHalfUp);
 }
 
+/** A share in percent with one decimal ("90.6%"); "—" of a zero whole. */
+export const pct = (part: Big, whole: Big) =>
+  whole.eq(0) ? '—' : `${part.div(whole).times(100).round(1, Big.roundHalfUp).toFixed(1)}%`;
+
 /** "0.01", "-1.00", "33": a Big printed with at least the given number of decimals. */
 export const show = (v: Big, decimals = 2) => v.toFixed(Math.max(decimals, 0));

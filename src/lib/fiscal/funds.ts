@@ -1,5 +1,9 @@
-import type { FundsRow } from '../content/schema/performance.ts';
 import { isAmount, PERCENT_RE, toBig } from './numbers.ts';
+
+/** The columns of a funds block a row has cells in (content/schema/performance.ts reads them). */
+export type FundsKey = 'initial' | 'fullYear' | 'executed' | 'weight' | 'rate' | 'score' | 'reason';
+/** A row of a funds block: its name, then one cell per column. */
+export type FundsRow = Record<FundsKey, string | null> & { name: string };
 
 /*
  * The funds block of a 自评表 prints its total first (年度资金总额, 合计) and the sources or parts

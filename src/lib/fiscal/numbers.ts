@@ -13,6 +13,9 @@ export const NOT_APPLICABLE = '——';
 export const isAmount = (cell: string | null | undefined): cell is string =>
   typeof cell === 'string' && AMOUNT_RE.test(cell);
 
+/** Exact value of a cell that is a published amount, else (blank, "——") null. */
+export const big = (t: string | null | undefined) => (isAmount(t) ? toBig(t) : null);
+
 /** Exact value of a published amount or percentage (the % sign is dropped). */
 export function toBig(text: string): Big {
   return new Big(text.endsWith('%') ? text.slice(0, -1) : text);

@@ -5,7 +5,7 @@ import { writeForm } from '../excel/layout.ts';
 import { fixZipDates } from '../excel/zip-dates.ts';
 import { DERIVED_FROM_PREFIX, sheetName } from '../excel/sheet-names.ts';
 import { reportCharts } from '../charts/report.ts';
-import { formHeading } from '../report-view.ts';
+import { formHeading } from '../tables/model.ts';
 import { toCsv, toRecords } from './csv.ts';
 import { FIGURE_PATTERN, ROW_NUMBER, isFigureColumn, tidyChart, tidyTables, type TidyTable } from './tidy.ts';
 import {

@@ -4,7 +4,7 @@ import type {
   ProjectEvaluationTable,
   SelfEvaluationTable,
 } from '../content/schema/performance.ts';
-import { tableEntries } from '../content/tables.ts';
+import { tableEntries } from '../content/table-entries.ts';
 import { AMOUNT_RE, NOT_APPLICABLE, PERCENT_RE } from '../fiscal/numbers.ts';
 import { reportTables, type Path, type Table } from '../review/figures.ts';
 import type { ChartSpec } from '../charts/model.ts';

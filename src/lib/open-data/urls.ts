@@ -1,5 +1,5 @@
 import type { Report } from '../content/load.ts';
-import { tableIds } from '../content/tables.ts';
+import { tableIds } from '../content/table-entries.ts';
 
 /*
  * Where the open data is published (docs/open-data.md). Kept free of ExcelJS and the package

@@ -1,5 +1,5 @@
 import type { ReportData } from '../content/schema/report.ts';
-import type { CodedTable, FinalAccountsTables, NumberedRow } from '../content/schema/final-accounts.ts';
+import type { FinalAccountsTables } from '../content/schema/final-accounts.ts';
 import type {
   BaseDataTable,
   CostRow,
@@ -7,8 +7,18 @@ import type {
   SelfEvaluationTable,
 } from '../content/schema/performance.ts';
 import type { GenericTable } from '../content/schema/generic-table.ts';
-import { tableEntries } from '../content/tables.ts';
-import { FORMS } from '../fiscal/forms.ts';
+import { tableEntries } from '../content/table-entries.ts';
+import {
+  cell,
+  columnLabel,
+  columnsOf,
+  rowLabel,
+  sideColumnsOf,
+  type CodedRow,
+  type CodedTableId,
+  type Side,
+} from '../fiscal/forms.ts';
+import type { Fig } from '../fiscal/figure.ts';
 
 /*
  * Every cell of a report's tables, addressed the way the form addresses it: table anchor → row
@@ -55,59 +65,48 @@ const cells = (
     path: [...path, c + offset],
   }));
 
+/** A figure as the cell of its column. */
+const figureCell = (column: string, f: Fig): Cell => ({ column, value: f.text, path: f.path });
+
 /** t01 and t04: [行次, 项目, cells…]; the name keeps the indent it is printed with. */
-function numbered(rows: NumberedRow[], columns: readonly string[], path: Path): Row[] {
-  return rows.map((r, i) => ({
+function numbered(t: FinalAccountsTables, id: 't01' | 't04', side: Side): Row[] {
+  const columns = sideColumnsOf(id, side);
+  return t[id][side].map((r, i) => ({
     key: String(r.line),
     ...(r.name !== null ? { name: r.name } : {}),
     cells: [
       {
         column: '项目',
         value: r.name === null ? null : `${'  '.repeat(r.level - 1)}${r.name}`,
-        path: [...path, i, 1],
+        path: ['tables', id, side, i, 1],
       },
-      ...cells(r.values, columns, [...path, i], 2),
+      ...columns.map((c) => figureCell(c.label, cell(t, id, [side, r], c.key))),
     ],
   }));
 }
 
-function coded(id: 't02' | 't03' | 't05' | 't07' | 't08', t: CodedTable): Row[] {
-  const columns = FORMS[id].columns.map((c) => c.label);
-  const path = ['tables', id];
+function coded(t: FinalAccountsTables, id: CodedTableId): Row[] {
+  const figures = (r: 'total' | CodedRow) =>
+    columnsOf(id).map((c) => figureCell(c.label, cell(t, id, r, c.key)));
   return [
-    { key: '合计', cells: cells(t.total, columns, [...path, 'total']) },
-    ...t.rows.map((r, i) => ({
+    { key: rowLabel(id, 'total'), cells: figures('total') },
+    ...t[id].rows.map((r, i) => ({
       key: r.code,
       name: r.name,
-      cells: [
-        { column: '科目名称', value: r.name, path: [...path, 'rows', i, 1] },
-        ...cells(r.values, columns, [...path, 'rows', i], 2),
-      ],
+      cells: [{ column: '科目名称', value: r.name, path: ['tables', id, 'rows', i, 1] }, ...figures(r)],
     })),
   ];
 }
 
 function finalAccounts(t: FinalAccountsTables): Table[] {
-  const label = (id: 't04' | 't09') => FORMS[id].columns.map((c) => c.label);
-  const t06 = ['tables', 't06'];
+  const amount = (r: CodedRow | 'personnelTotal' | 'publicTotal') =>
+    figureCell(columnLabel('t06', 'amount'), cell(t, 't06', r, 'amount'));
   return [
-    {
-      id: 't01',
-      rows: [
-        ...numbered(t.t01.income, ['决算数'], ['tables', 't01', 'income']),
-        ...numbered(t.t01.expenditure, ['决算数'], ['tables', 't01', 'expenditure']),
-      ],
-    },
-    { id: 't02', rows: coded('t02', t.t02) },
-    { id: 't03', rows: coded('t03', t.t03) },
-    {
-      id: 't04',
-      rows: [
-        ...numbered(t.t04.income, ['金额'], ['tables', 't04', 'income']),
-        ...numbered(t.t04.expenditure, label('t04'), ['tables', 't04', 'expenditure']),
-      ],
-    },
-    { id: 't05', rows: coded('t05', t.t05) },
+    { id: 't01', rows: [...numbered(t, 't01', 'income'), ...numbered(t, 't01', 'expenditure')] },
+    { id: 't02', rows: coded(t, 't02') },
+    { id: 't03', rows: coded(t, 't03') },
+    { id: 't04', rows: [...numbered(t, 't04', 'income'), ...numbered(t, 't04', 'expenditure')] },
+    { id: 't05', rows: coded(t, 't05') },
     {
       id: 't06',
       rows: [
@@ -117,29 +116,25 @@ function finalAccounts(t: FinalAccountsTables): Table[] {
             name: r.name,
             group: `第${gi + 1}栏`,
             cells: [
-              { column: '科目名称', value: r.name, path: [...t06, 'groups', gi, i, 1] },
-              { column: '决算数', value: r.values[0], path: [...t06, 'groups', gi, i, 2] },
+              { column: '科目名称', value: r.name, path: ['tables', 't06', 'groups', gi, i, 1] },
+              amount(r),
             ],
           })),
         ),
-        {
-          key: '人员经费合计',
-          cells: [{ column: '决算数', value: t.t06.personnelTotal, path: [...t06, 'personnelTotal'] }],
-        },
-        {
-          key: '公用经费合计',
-          cells: [{ column: '决算数', value: t.t06.publicTotal, path: [...t06, 'publicTotal'] }],
-        },
+        ...(['personnelTotal', 'publicTotal'] as const).map((row) => ({
+          key: rowLabel('t06', row),
+          cells: [amount(row)],
+        })),
       ],
     },
-    { id: 't07', rows: coded('t07', t.t07) },
-    { id: 't08', rows: coded('t08', t.t08) },
+    { id: 't07', rows: coded(t, 't07') },
+    { id: 't08', rows: coded(t, 't08') },
     {
       id: 't09',
-      rows: [
-        { key: '预算数', cells: cells(t.t09.budget, label('t09'), ['tables', 't09', 'budget']) },
-        { key: '决算数', cells: cells(t.t09.actual, label('t09'), ['tables', 't09', 'actual']) },
-      ],
+      rows: (['budget', 'actual'] as const).map((half) => ({
+        key: rowLabel('t09', half),
+        cells: columnsOf('t09').map((c) => figureCell(c.label, cell(t, 't09', half, c.key))),
+      })),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Content, Report } from '../content/load.ts';
-import { reportRows, schemaRows, type FindingRow } from '../checks/rows.ts';
+import { reportRows, schemaRows } from '../checks/rows.ts';
+import type { Diagnostic } from '../checks/diagnostic.ts';
 import type { ReviewFinding } from './types.ts';
 
 /*
@@ -8,7 +9,7 @@ import type { ReviewFinding } from './types.ts';
  * message now names other numbers is the same finding.
  */
 
-const reviewed = (r: FindingRow): ReviewFinding => ({
+const reviewed = (r: Diagnostic): ReviewFinding => ({
   rule: r.rule,
   severity: r.severity,
   subject: r.subject,

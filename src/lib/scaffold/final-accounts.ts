@@ -1,4 +1,9 @@
-import { FINAL_ACCOUNTS_TABLE_IDS, FORMS, type FinalAccountsTableId } from '../fiscal/forms.ts';
+import {
+  FINAL_ACCOUNTS_TABLE_IDS,
+  FORMS,
+  standaloneLabel,
+  type FinalAccountsTableId,
+} from '../fiscal/forms.ts';
 import { chineseNumeral } from './chinese-numerals.ts';
 import { titleExample, type ScaffoldContext } from './context.ts';
 import {
@@ -20,9 +25,7 @@ import { flow, flowMap, indent, scalar, type Item } from './yaml-text.ts';
 /** The 部门决算 scaffold: the nine tables with their standard lines, every amount to fill in. */
 
 const width = (id: FinalAccountsTableId) => FORMS[id].columns.length;
-// "小计" alone is ambiguous in a comment: name the group it totals (公务用车购置及运行维护费小计).
-const columns = (id: FinalAccountsTableId) =>
-  FORMS[id].columns.map((c) => (c.label === '小计' && c.group ? `${c.group}小计` : c.label)).join('、');
+const columns = (id: FinalAccountsTableId) => FORMS[id].columns.map(standaloneLabel).join('、');
 const todos = (n: number): Item[] => Array.from({ length: n }, () => todo);
 const caption = (id: FinalAccountsTableId) => `${FORMS[id].number} ${FORMS[id].title}`;
 

@@ -1,9 +1,8 @@
-import { FORMS, type FinalAccountsTableId } from '../fiscal/forms.ts';
+import { FORMS, rowLabel, type FinalAccountsTableId, type NumberedRow } from '../fiscal/forms.ts';
 import { codeLevel } from '../fiscal/classification.ts';
 import type {
   CodedTable,
   FinalAccountsTables,
-  NumberedRow,
   Table01,
   Table04,
   Table06,
@@ -41,10 +40,10 @@ function side(row: NumberedRow | undefined, width: number): ModelCell[] {
   return [name, colNo(String(row.line)), ...row.values.map(figure)];
 }
 
-function twoSided(id: 't01' | 't04', t: Table01 | Table04, incomeLabel: string): FormModel {
-  const out = FORMS[id].columns;
+function twoSided(id: 't01' | 't04', t: Table01 | Table04): FormModel {
+  const incomeLabel = FORMS[id].income![0].label;
+  const outCols = FORMS[id].columns.map((c) => c.label);
   const rows = Math.max(t.income.length, t.expenditure.length);
-  const outCols = id === 't01' ? ['决算数'] : out.map((c) => c.label);
   const head: ModelCell[][] = [
     [th('收入', 'colgroup', { colspan: 3 }), th('支出', 'colgroup', { colspan: 2 + outCols.length })],
     [
@@ -71,24 +70,28 @@ function twoSided(id: 't01' | 't04', t: Table01 | Table04, incomeLabel: string):
   return form(id, t, { head, body, columnNumbers });
 }
 
+/** Two header rows over amount columns: a column alone spans both, a group spans its columns' heads. */
+function columnHeads(columns: (typeof FORMS)[FinalAccountsTableId]['columns']): ModelCell[][] {
+  const head: ModelCell[][] = [[], []];
+  columns.forEach((c, i) => {
+    if (!c.group) head[0].push(th(c.label, 'col', { rowspan: 2 }));
+    else {
+      if (columns[i - 1]?.group !== c.group)
+        head[0].push(th(c.group, 'colgroup', { colspan: columns.filter((x) => x.group === c.group).length }));
+      head[1].push(th(c.label, 'col'));
+    }
+  });
+  return head;
+}
+
 /** Tables by functional code with a 合计 row (02, 03, 05, 07, 08). */
 function coded(id: 't02' | 't03' | 't05' | 't07' | 't08', t: CodedTable): FormModel {
   const f = FORMS[id];
+  const [top, below] = columnHeads(f.columns);
   const head: ModelCell[][] = [
-    [th('项目', 'colgroup', { colspan: 2 })],
-    [th(f.codeLabel ?? '科目编码', 'col'), th('科目名称', 'col')],
+    [th('项目', 'colgroup', { colspan: 2 }), ...top],
+    [th(f.codeLabel ?? '科目编码', 'col'), th('科目名称', 'col'), ...below],
   ];
-  for (let i = 0; i < f.columns.length; i++) {
-    const c = f.columns[i];
-    if (!c.group) head[0].push(th(c.label, 'col', { rowspan: 2 }));
-    else {
-      if (f.columns[i - 1]?.group !== c.group)
-        head[0].push(
-          th(c.group, 'colgroup', { colspan: f.columns.filter((x) => x.group === c.group).length }),
-        );
-      head[1].push(th(c.label, 'col'));
-    }
-  }
   const columnNumbers = [colNo('栏次'), colNo(''), ...f.columns.map((_, i) => colNo(String(i + 1)))];
   const body: ModelCell[][] = [
     [th('合计', 'row', { colspan: 2 }), ...t.total.map(figure)],
@@ -118,37 +121,33 @@ function table06(t: Table06): FormModel {
     }),
   );
   body.push([
-    th('人员经费合计', 'row', { colspan: 2 }),
+    th(rowLabel('t06', 'personnelTotal'), 'row', { colspan: 2 }),
     figure(t.personnelTotal),
-    th('公用经费合计', 'row', { colspan: 5 }),
+    th(rowLabel('t06', 'publicTotal'), 'row', { colspan: 5 }),
     figure(t.publicTotal),
   ]);
   return form('t06', t, { head, body });
 }
 
 function table09(t: Table09): FormModel {
+  const { columns } = FORMS.t09;
+  // The columns are printed twice: under 预算数, then under 决算数.
   const half = (label: string): ModelCell[][] => [
-    [th(label, 'colgroup', { colspan: 6 })],
-    [
-      th('合计', 'col', { rowspan: 2 }),
-      th('因公出国（境）费', 'col', { rowspan: 2 }),
-      th('公务用车购置及运行维护费', 'colgroup', { colspan: 3 }),
-      th('公务接待费', 'col', { rowspan: 2 }),
-    ],
-    [th('小计', 'col'), th('公务用车购置费', 'col'), th('公务用车运行维护费', 'col')],
+    [th(label, 'colgroup', { colspan: columns.length })],
+    ...columnHeads(columns),
   ];
-  const [b, a] = [half('预算数'), half('决算数')];
+  const [b, a] = [half(rowLabel('t09', 'budget')), half(rowLabel('t09', 'actual'))];
   const head = b.map((row, i) => [...row, ...a[i]]);
-  const columnNumbers = Array.from({ length: 12 }, (_, i) => colNo(String(i + 1)));
+  const columnNumbers = Array.from({ length: 2 * columns.length }, (_, i) => colNo(String(i + 1)));
   return form('t09', t, { head, body: [[...t.budget.map(figure), ...t.actual.map(figure)]], columnNumbers });
 }
 
 export function finalAccountsForms(tables: FinalAccountsTables): Record<FinalAccountsTableId, FormModel> {
   return {
-    t01: twoSided('t01', tables.t01, '决算数'),
+    t01: twoSided('t01', tables.t01),
     t02: coded('t02', tables.t02),
     t03: coded('t03', tables.t03),
-    t04: twoSided('t04', tables.t04, '金额'),
+    t04: twoSided('t04', tables.t04),
     t05: coded('t05', tables.t05),
     t06: table06(tables.t06),
     t07: coded('t07', tables.t07),

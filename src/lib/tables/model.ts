@@ -54,6 +54,9 @@ export interface FormModel {
   footer: string | null;
 }
 
+/** The form's heading as printed: "公开09表 财政拨款“三公”经费支出决算表". */
+export const formHeading = (f: FormModel) => (f.number ? `${f.number} ${f.title}` : f.title);
+
 export const th = (text: string, scope: ModelCell['th'], extra: Partial<ModelCell> = {}): ModelCell => ({
   text,
   th: scope,

@@ -2,12 +2,13 @@ import type {
   BaseDataTable,
   CostRow,
   FundsColumn,
-  FundsRow,
   IndicatorColumn,
   IndicatorRow,
   ProjectEvaluationTable,
   SelfEvaluationTable,
 } from '../content/schema/performance.ts';
+import type { FundsRow } from '../fiscal/funds.ts';
+import { levelName } from '../fiscal/names.ts';
 import { associate, figure, textCell, th, type FormModel, type ModelCell, type TableModel } from './model.ts';
 
 /** The 绩效自评 forms: 基础数据表, 整体支出绩效自评表, 项目支出绩效自评表. */
@@ -59,17 +60,6 @@ export function baseDataForm(id: string, t: BaseDataTable): FormModel {
     }),
   ];
   return frame(id, t, tables);
-}
-
-/** "效益指标（30分）", or "（30分，得30分）" where the report states a score for the level. */
-export function levelName(level: {
-  name: string | null;
-  weight?: string | null;
-  score?: string | null;
-}): string {
-  const name = level.name ?? '';
-  if (!level.weight) return name;
-  return `${name}（${level.weight}分${level.score ? `，得${level.score}分` : ''}）`;
 }
 
 type Funds = NonNullable<SelfEvaluationTable['funds']>;

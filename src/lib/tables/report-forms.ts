@@ -1,5 +1,5 @@
 import type { ReportData } from '../content/schema/report.ts';
-import { tableEntries } from '../content/tables.ts';
+import { tableEntries } from '../content/table-entries.ts';
 import type { FinalAccountsTableId } from '../fiscal/forms.ts';
 import { finalAccountsForms } from './final-accounts.ts';
 import { baseDataForm, projectEvaluationForm, selfEvaluationForm } from './performance.ts';

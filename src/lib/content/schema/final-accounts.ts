@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMS } from '../../fiscal/forms.ts';
+import { FORMS, type CodedRow, type NumberedRow } from '../../fiscal/forms.ts';
 import { cell, cells, code, integer, notes, optionalText, record, text } from './common.ts';
 
 /*
@@ -11,6 +11,8 @@ import { cell, cells, code, integer, notes, optionalText, record, text } from '.
 
 const width = (id: keyof typeof FORMS) => FORMS[id].columns.length;
 const columnNames = (id: keyof typeof FORMS) => FORMS[id].columns.map((c) => c.label).join('、');
+/** The income side's one column of 01 and 04 (决算数, 金额). */
+const incomeColumn = (id: 't01' | 't04') => FORMS[id].income![0].label;
 
 /** [行次, 项目 or ~, cells…]: rows of the two-sided summary tables 01 and 04. */
 function numberedRow(n: number, what: string) {
@@ -18,7 +20,7 @@ function numberedRow(n: number, what: string) {
     .tuple([integer, text.nullable()], { error: `应为 [行次, 项目, ${what}]` })
     .rest(cell)
     .refine((r) => r.length === n + 2, { error: `应为 [行次, 项目, ${what}]，共 ${n + 2} 项` })
-    .transform(([line, name, ...values]) => ({
+    .transform(([line, name, ...values]): NumberedRow => ({
       line,
       name: name?.trimStart() ?? null,
       level: indentLevel(name),
@@ -38,7 +40,7 @@ function codedRow(id: keyof typeof FORMS) {
     .refine((r) => r.length === n + 2, {
       error: `应为 [科目编码, 科目名称, ${columnNames(id)}]，共 ${n + 2} 项`,
     })
-    .transform(([code, name, ...values]) => ({ code, name, values }));
+    .transform(([code, name, ...values]): CodedRow => ({ code, name, values }));
 }
 
 /** Fields every printed table carries. */
@@ -63,13 +65,13 @@ function codedTable(id: 't02' | 't03' | 't05' | 't07' | 't08') {
 
 const table01 = record({
   ...tableBase,
-  income: z.array(numberedRow(1, '决算数')),
-  expenditure: z.array(numberedRow(1, '决算数')),
+  income: z.array(numberedRow(1, incomeColumn('t01'))),
+  expenditure: z.array(numberedRow(width('t01'), columnNames('t01'))),
 });
 
 const table04 = record({
   ...tableBase,
-  income: z.array(numberedRow(1, '金额')),
+  income: z.array(numberedRow(1, incomeColumn('t04'))),
   expenditure: z.array(numberedRow(width('t04'), columnNames('t04'))),
 });
 
@@ -112,5 +114,4 @@ export type Table01 = z.infer<typeof table01>;
 export type Table04 = z.infer<typeof table04>;
 export type Table06 = z.infer<typeof table06>;
 export type Table09 = z.infer<typeof table09>;
-export type NumberedRow = Table01['income'][number];
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;

@@ -21,6 +21,7 @@ import {
   readRow,
   resolveColumns,
 } from './columns.ts';
+import type { FundsKey, FundsRow } from '../../fiscal/funds.ts';
 
 /*
  * The performance self-evaluation forms (绩效自评): the 基础数据表, the 整体支出 自评表 and the
@@ -218,8 +219,6 @@ function indicatorForm<S extends z.ZodType<{ indicatorColumns?: Column<Indicator
 
 /* ---------- funds block ---------- */
 
-type FundsKey = 'initial' | 'fullYear' | 'executed' | 'weight' | 'rate' | 'score' | 'reason';
-
 /** The funds block's columns: the standard header (年初预算数 … 得分) or a province's variant. */
 const FUNDS_COLUMNS: ColumnSpec<FundsKey>[] = [
   { key: 'initial', headings: ['年初预算数'], cell },
@@ -237,8 +236,6 @@ const resolved = <K extends string>(specs: ColumnSpec<K>[], list: string[]): Col
   list.map((heading) => ({ key: specs.find((s) => s.headings.includes(heading))!.key, heading }));
 const DEFAULT_INDICATOR_COLUMNS = resolved(INDICATOR_COLUMNS, STANDARD_INDICATOR_HEADINGS);
 const DEFAULT_FUNDS_COLUMNS = resolved(FUNDS_COLUMNS, STANDARD_FUNDS_HEADINGS);
-
-export type FundsRow = Record<FundsKey, string | null> & { name: string };
 
 /** The schemas that resolve printed headings to columns (the Excel import reads with them too). */
 export const fundsHeadings = headings(FUNDS_COLUMNS);

@@ -2,8 +2,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import type { Root } from 'mdast';
-import { proseColons } from './text-directives.ts';
-import { narrativeLimitProblem } from '../content/narrative-limits.ts';
+import { proseColons } from '../narrative/text-directives.ts';
+import { narrativeLimitProblem } from './narrative-limits.ts';
 
 /**
  * Narrative Markdown: CommonMark plus one leaf directive that places a table where the source

@@ -1,7 +1,7 @@
-import type { ReportData } from '../content/schema/report.ts';
-import type { CostRow } from '../content/schema/performance.ts';
-import { FORMS } from './forms.ts';
-import { costLineName } from './names.ts';
+import type { ReportData } from './schema/report.ts';
+import type { CostRow } from './schema/performance.ts';
+import { CODED_TABLE_IDS, cell, columnsOf, rowLabel } from '../fiscal/forms.ts';
+import { costLineName } from '../fiscal/names.ts';
 
 /**
  * Figures by key, for the narrative directive `:figure{key=…}`:
@@ -16,23 +16,24 @@ export function figureKeys(d: ReportData): Map<string, string | null> {
   if (d.kind === '部门决算') {
     const t = d.tables;
     for (const side of ['income', 'expenditure'] as const)
-      for (const r of t.t01[side]) keys.set(`t01.${r.line}`, r.values[0]);
-    for (const r of t.t04.income) keys.set(`t04.${r.line}`, r.values[0]);
+      for (const r of t.t01[side]) keys.set(`t01.${r.line}`, cell(t, 't01', [side, r], 'amount').text);
+    for (const r of t.t04.income) keys.set(`t04.${r.line}`, cell(t, 't04', ['income', r], 'amount').text);
     for (const r of t.t04.expenditure)
-      r.values.forEach((v, c) => keys.set(`t04.${r.line}.${FORMS.t04.columns[c].label}`, v));
-    for (const id of ['t02', 't03', 't05', 't07', 't08'] as const) {
-      const columns = FORMS[id].columns;
-      t[id].total.forEach((v, c) => keys.set(`${id}.合计.${columns[c].label}`, v));
-      for (const r of t[id].rows)
-        r.values.forEach((v, c) => keys.set(`${id}.${r.code}.${columns[c].label}`, v));
-    }
-    for (const r of t.t06.groups.flat()) keys.set(`t06.${r.code}`, r.values[0]);
-    keys.set('t06.人员经费合计', t.t06.personnelTotal);
-    keys.set('t06.公用经费合计', t.t06.publicTotal);
-    FORMS.t09.columns.forEach((c, i) => {
-      keys.set(`t09.预算数.${c.label}`, t.t09.budget[i]);
-      keys.set(`t09.决算数.${c.label}`, t.t09.actual[i]);
-    });
+      for (const c of columnsOf('t04'))
+        keys.set(`t04.${r.line}.${c.label}`, cell(t, 't04', ['expenditure', r], c.key).text);
+    for (const id of CODED_TABLE_IDS)
+      for (const r of ['total' as const, ...t[id].rows])
+        for (const c of columnsOf(id))
+          keys.set(
+            `${id}.${r === 'total' ? rowLabel(id, r) : r.code}.${c.label}`,
+            cell(t, id, r, c.key).text,
+          );
+    for (const r of t.t06.groups.flat()) keys.set(`t06.${r.code}`, cell(t, 't06', r, 'amount').text);
+    for (const total of ['personnelTotal', 'publicTotal'] as const)
+      keys.set(`t06.${rowLabel('t06', total)}`, cell(t, 't06', total, 'amount').text);
+    for (const c of columnsOf('t09'))
+      for (const half of ['budget', 'actual'] as const)
+        keys.set(`t09.${rowLabel('t09', half)}.${c.label}`, cell(t, 't09', half, c.key).text);
   }
   if (d.kind === '部门整体支出绩效自评' && d.tables?.['base-data']) {
     const bd = d.tables['base-data'];

@@ -1,14 +1,14 @@
 import { SKIP, visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import { PLACEHOLDER } from '../content/placeholder.ts';
+import { PLACEHOLDER } from './placeholder.ts';
 import type { Nodes, Root } from 'mdast';
-import type { ReportData } from '../content/schema/report.ts';
-import type { ContentError } from '../content/errors.ts';
-import { tableIds } from '../content/tables.ts';
-import { figureKeys } from '../fiscal/figure-keys.ts';
-import { DIRECTIVES } from './parse.ts';
-import { checkUrl } from './urls.ts';
-import { FIGURE, isProseColon } from './text-directives.ts';
+import type { ReportData } from './schema/report.ts';
+import type { ContentError } from './errors.ts';
+import { tableIds } from './table-entries.ts';
+import { figureKeys } from './figure-keys.ts';
+import { DIRECTIVES } from './narrative.ts';
+import { checkUrl } from '../narrative/urls.ts';
+import { FIGURE, isProseColon } from '../narrative/text-directives.ts';
 
 const DIRECTIVE_HINT =
   '正文只支持独占一行的 ::table{ref=…}、::glossary 和行内的 :figure{key=…}；若这是原文文字，请在冒号前加反斜杠（\\:）';
