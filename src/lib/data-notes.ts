@@ -5,6 +5,7 @@ import { reportForms } from './tables/report-forms.ts';
 import { formHeading, type FormModel } from './tables/model.ts';
 import type { Passage } from './narrative/render.ts';
 import { KIND_LABELS } from './labels.ts';
+import type { Diagnostic } from './checks/diagnostic.ts';
 
 /** Where a note points: a table or passage of this page, or a table of the office-year's other report. */
 interface NoteLink {
@@ -13,8 +14,7 @@ interface NoteLink {
 }
 
 /** A line of the page's 数据说明: what does not add up, by how much, and why it stays as published. */
-export interface DataNote {
-  message: string;
+export interface DataNote extends Pick<Diagnostic, 'rule' | 'message'> {
   reason: string | null;
   kind: '原文不一致' | '尾数差异';
   /** What it concerns: its passages of the narrative, then its tables in the order of its refs. */
@@ -69,6 +69,7 @@ export function dataNotes(
     .map((f) => {
       const links = [...(f.narrative ?? []).map(passageLink), ...f.refs.map(tableLink)];
       return {
+        rule: f.rule,
         message: f.message,
         reason: f.acknowledged?.reason ?? null,
         kind: f.acknowledged ? '原文不一致' : '尾数差异',
