@@ -388,6 +388,11 @@ test('/search/ in Chromium with every filter open: no dialog, no injected elemen
       assert.ok((await page.locator('.pagefind-ui__filter-label').count()) > 0, `${q}: filters are shown`);
       // Tick every filter value once: the results re-render with each.
       for (const box of await page.locator('.pagefind-ui__filter-checkbox').all()) {
+        // A re-render of the results may close a filter group again: open the box's own group first.
+        await box.evaluate((el) => {
+          const group = el.closest('details');
+          if (group) group.open = true;
+        });
         await box.check();
         await page.waitForTimeout(150);
         await box.uncheck();
