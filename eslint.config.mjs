@@ -6,7 +6,8 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.test-output/', '.review/', 'public/assets/', 'node_modules/'] },
+  // Astro's generated .astro/ folders: the site's, and the benchmark floor's (bench/floor/.astro/).
+  { ignores: ['dist/', '**/.astro/', '.test-output/', '.review/', 'public/assets/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
